@@ -1,0 +1,76 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class MailKompletApi implements ICredentialType {
+	name = 'mailKompletApi';
+
+	displayName = 'Mail Komplet API';
+
+	icon: Icon = {
+		light: 'file:../icons/mailKomplet.svg',
+		dark: 'file:../icons/mailKomplet.dark.svg',
+	};
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-mail-komplet#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Generate it in Mail Komplet under Settings > API keys. It is sent as "Authorization: Basic &lt;key&gt;" exactly as Mail Komplet expects.',
+		},
+		{
+			displayName: 'BaseCrypt',
+			name: 'baseCrypt',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'Identifies your Mail Komplet account. Shown in the text field at the top of the Settings > API keys page; it becomes part of every request URL.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.mail-komplet.cz/api',
+			description:
+				'Leave the default for the real Mail Komplet. Change it only to point the node at a local Mail Komplet sandbox.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Basic {{$credentials.apiKey}}',
+				Accept: 'application/json;charset:utf-8',
+				'X-Requested-With': 'XMLHttpRequest',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{encodeURIComponent($credentials.baseCrypt)}}',
+			url: '/mailingLists',
+			qs: { page: 1, pageSize: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'API key or baseCrypt is wrong' },
+			},
+		],
+	};
+}

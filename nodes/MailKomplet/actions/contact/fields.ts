@@ -1,0 +1,138 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FieldSpec } from '../../helpers/fields';
+import { collection, readFields } from '../../helpers/fields';
+import { mailingListIdsSpec } from '../shared';
+
+export const emailSpec: FieldSpec = {
+	name: 'email',
+	displayName: 'Email',
+	type: 'email',
+	description: 'E-mail address of the contact; Mail Komplet identifies contacts by it',
+};
+
+/** The contact properties every contact write accepts (POST, PUT, bulk, subscribe). */
+export const personFields: FieldSpec[] = [
+	{ name: 'name', displayName: 'First Name', type: 'string', description: 'First name' },
+	{ name: 'surname', displayName: 'Last Name', type: 'string', description: 'Last name' },
+	{
+		name: 'title',
+		displayName: 'Title',
+		type: 'string',
+		description: 'Title or salutation, e.g. "Dear Mr."',
+	},
+	{
+		name: 'sex',
+		displayName: 'Sex',
+		type: 'nullableBoolean',
+		options: [
+			{ name: 'Not Set', value: 'null' },
+			{ name: 'Male', value: 'true' },
+			{ name: 'Female', value: 'false' },
+		],
+		description: 'Sex of the contact, used for Czech declension in templates',
+	},
+	{
+		name: 'mobilePhone',
+		displayName: 'Mobile Phone',
+		type: 'string',
+		placeholder: '+420775123456',
+		description: 'Mobile phone number, ideally with the country code',
+	},
+	{ name: 'company', displayName: 'Company', type: 'string', description: 'Company name' },
+];
+
+export const contactFields: FieldSpec[] = [
+	...personFields,
+	mailingListIdsSpec('Mailing lists to add the contact to'),
+];
+
+const customColumnsOption: INodeProperties = {
+	displayName: 'Custom Columns',
+	name: 'customColumns',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Column',
+	default: {},
+	description:
+		'Values of the account\'s custom columns (Settings > Custom columns in Mail Komplet), by column name',
+	options: [
+		{
+			displayName: 'Column',
+			name: 'column',
+			values: [
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'last_order',
+					description: 'Name of the custom column as defined in Mail Komplet',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Value to store; dates as 2024-05-31T14:00:00, yes/no as true or false',
+				},
+			],
+		},
+	],
+};
+
+/** A collection of contact fields plus custom columns; `specs` adds e.g. Email on updates. */
+export function contactCollection(
+	name: string,
+	displayName: string,
+	specs: FieldSpec[] = [],
+	fields: FieldSpec[] = contactFields,
+) {
+	const property = collection(name, displayName, [...specs, ...fields]);
+	property.options = [...(property.options ?? []), customColumnsOption];
+	return property;
+}
+
+function readCustomColumns(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): IDataObject | undefined {
+	const rows = ((value as IDataObject | undefined)?.column ?? []) as IDataObject[];
+	if (rows.length === 0) return undefined;
+	const columns: IDataObject = {};
+	for (const row of rows) {
+		const name = String(row.name ?? '').trim();
+		if (!name) {
+			throw new NodeOperationError(ctx.getNode(), `A custom column has no name (item ${itemIndex})`, {
+				itemIndex,
+				description: 'Fill in the Name of every Custom Columns row, or remove the empty row.',
+			});
+		}
+		if (name in columns) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Custom column "${name}" is set twice (item ${itemIndex})`,
+				{ itemIndex },
+			);
+		}
+		columns[name] = row.value as IDataObject[keyof IDataObject];
+	}
+	return columns;
+}
+
+/** Reads a contact collection into the API's contact object. */
+export function readContact(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	itemIndex: number,
+	specs: FieldSpec[] = [],
+	fields: FieldSpec[] = contactFields,
+): IDataObject {
+	const values = ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject;
+	const contact = readFields(ctx, [...specs, ...fields], values, itemIndex);
+	const customColumns = readCustomColumns(ctx, values.customColumns, itemIndex);
+	if (customColumns) contact.customColumns = customColumns;
+	return contact;
+}

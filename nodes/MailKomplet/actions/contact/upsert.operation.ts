@@ -1,0 +1,30 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readRequired, toProperty } from '../../helpers/fields';
+import { apiRequest } from '../../transport';
+import { unwrap } from '../common';
+import type { OperationDefinition } from '../types';
+import { contactCollection, emailSpec, readContact } from './fields';
+
+export const upsert: OperationDefinition = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact',
+	description:
+		'Create a contact, or update the one with the same e-mail address, and optionally add it to mailing lists. Returns the contactId.',
+	endpoints: ['POST /contacts'],
+	properties: [
+		toProperty(emailSpec, { required: true }),
+		contactCollection('additionalFields', 'Additional Fields'),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const body = {
+			...readRequired(this, [emailSpec], itemIndex),
+			...readContact(this, 'additionalFields', itemIndex),
+		};
+		const [created] = unwrap(
+			await apiRequest.call(this, { method: 'POST', path: ['contacts'], body, itemIndex }),
+		);
+		return { ...created, ...body };
+	},
+};

@@ -1,0 +1,60 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { contact } from './contact';
+import { mailingList } from './mailingList';
+import { subscribeRequest } from './subscribeRequest';
+import type { OperationDefinition, ResourceDefinition } from './types';
+
+export const resources: ResourceDefinition[] = [contact, mailingList, subscribeRequest].sort(
+	(a, b) => a.name.localeCompare(b.name),
+);
+
+/** Shows a property only for its resource and operation, keeping any conditions it has. */
+function scoped(
+	property: INodeProperties,
+	resource: string,
+	operation: string,
+): INodeProperties {
+	const show = property.displayOptions?.show ?? {};
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...show, resource: [resource], operation: [operation] },
+		},
+	};
+}
+
+export function describeProperties(): INodeProperties[] {
+	const resourceProperty: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map(({ name, value, description }) => ({ name, value, description })),
+		default: 'contact',
+	};
+	const operationProperties: INodeProperties[] = resources.map((resource) => ({
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options: [...resource.operations]
+			.sort((a, b) => a.name.localeCompare(b.name))
+			.map(({ name, value, action, description }) => ({ name, value, action, description })),
+		default: resource.operations.find((op) => op.value === 'getAll')?.value ?? resource.operations[0].value,
+	}));
+	const fields = resources.flatMap((resource) =>
+		resource.operations.flatMap((operation) =>
+			operation.properties.map((property) => scoped(property, resource.value, operation.value)),
+		),
+	);
+	return [resourceProperty, ...operationProperties, ...fields];
+}
+
+export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
+	return resources
+		.find((candidate) => candidate.value === resource)
+		?.operations.find((candidate) => candidate.value === operation);
+}

@@ -1,0 +1,85 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { FieldSpec } from '../helpers/fields';
+import { toProperty } from '../helpers/fields';
+
+interface IdOptions {
+	name: string;
+	displayName: string;
+	description: string;
+	/** listSearch method offering "From List"; without one only "By ID" is offered. */
+	searchListMethod?: string;
+}
+
+/** A single ID, picked from a list or typed; the value reaches the API as a number. */
+export function idLocator(options: IdOptions): INodeProperties {
+	const { name, displayName, description, searchListMethod } = options;
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: searchListMethod ? 'list' : 'id', value: '' },
+		required: true,
+		description,
+		modes: [
+			...(searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: `Select a ${displayName.replace(/ ID$/, '').toLowerCase()}...`,
+							typeOptions: { searchListMethod, searchable: true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 8947',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Use the numeric ID, digits only' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const mailingListId = (description = 'The mailing list to work on') =>
+	idLocator({
+		name: 'mailingListId',
+		displayName: 'Mailing List ID',
+		description,
+		searchListMethod: 'searchMailingLists',
+	});
+
+export const contactId = (description = 'The contact to work on') =>
+	idLocator({
+		name: 'contactId',
+		displayName: 'Contact ID',
+		description,
+		searchListMethod: 'searchContacts',
+	});
+
+/** Several IDs: a multi-select fed by the list endpoint, or an expression giving IDs. */
+export function idList(spec: Omit<FieldSpec, 'type'>): { spec: FieldSpec; property: INodeProperties } {
+	const full: FieldSpec = { ...spec, type: 'idList' };
+	return { spec: full, property: toProperty(full, { required: true }) };
+}
+
+export const mailingListIdsSpec = (description: string): FieldSpec => ({
+	name: 'mailingListIds',
+	displayName: 'Mailing List Names or IDs',
+	type: 'idList',
+	loadOptionsMethod: 'getMailingLists',
+	description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+});
+
+export const mailingListIds = (options: { description: string }) => {
+	const spec = mailingListIdsSpec(options.description);
+	return { spec, property: toProperty(spec, { required: true }) };
+};

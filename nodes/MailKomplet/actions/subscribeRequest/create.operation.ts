@@ -1,0 +1,40 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readRequired, toProperty } from '../../helpers/fields';
+import { getId } from '../../helpers/parameters';
+import { apiRequest } from '../../transport';
+import { unwrap } from '../common';
+import { contactCollection, emailSpec, readContact } from '../contact/fields';
+import { idLocator } from '../shared';
+import type { OperationDefinition } from '../types';
+
+export const create: OperationDefinition = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a subscribe request',
+	description:
+		'Start a double opt-in: Mail Komplet sends the contact a confirmation e-mail through the chosen domain redirect and adds the contact once confirmed. Returns the subscribeRequestId.',
+	endpoints: ['POST /subscribeContacts'],
+	properties: [
+		toProperty(emailSpec, { required: true }),
+		idLocator({
+			name: 'dispatcherId',
+			displayName: 'Domain Redirect ID',
+			description:
+				'Domain redirect (dispatcher) whose subscribe settings and confirmation campaign handle the request',
+			searchListMethod: 'searchDomainRedirects',
+		}),
+		contactCollection('additionalFields', 'Additional Fields'),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const body = {
+			...readRequired(this, [emailSpec], itemIndex),
+			...readContact(this, 'additionalFields', itemIndex),
+			dispatcherId: getId(this, 'dispatcherId', itemIndex, 'Domain Redirect ID'),
+		};
+		const [created] = unwrap(
+			await apiRequest.call(this, { method: 'POST', path: ['subscribeContacts'], body, itemIndex }),
+		);
+		return { ...created, ...body };
+	},
+};

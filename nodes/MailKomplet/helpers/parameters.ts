@@ -1,0 +1,153 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+// Deliberately simple: Mail Komplet validates fully; this catches typos before a request is spent.
+const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
+
+export const PAGE_SIZE = { default: 500, min: 1, max: 10_000 };
+
+function fail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** Unwraps a resource locator or plain value into the text a person typed or picked. */
+function rawValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && '__rl' in (value as object)) {
+		return (value as INodeParameterResourceLocator).value;
+	}
+	return value;
+}
+
+export function toId(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
+	const raw = rawValue(value);
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
+		fail(
+			ctx,
+			itemIndex,
+			`${field} must be a positive whole number, got ${JSON.stringify(raw ?? '')} (item ${itemIndex})`,
+			`Set "${field}" to the numeric ID Mail Komplet shows, e.g. 8947.`,
+		);
+	}
+	return Number(text);
+}
+
+/** Reads a required numeric ID parameter (plain or resource locator). */
+export function getId(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): number {
+	return toId(ctx, ctx.getNodeParameter(name, itemIndex), label, itemIndex);
+}
+
+/** IDs given as a list, a number, or text separated by commas, semicolons, pipes or spaces. */
+export function toIdList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number[] {
+	const parts: unknown[] = Array.isArray(value)
+		? value.flatMap((v) => (typeof v === 'string' ? v.split(/[,;|\s]+/) : [v]))
+		: typeof value === 'string'
+			? value.split(/[,;|\s]+/)
+			: value === undefined || value === null
+				? []
+				: [value];
+	return parts
+		.filter((part) => !(typeof part === 'string' && part.trim() === ''))
+		.map((part) => toId(ctx, part, field, itemIndex));
+}
+
+export function requireEmail(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!EMAIL.test(text)) {
+		fail(
+			ctx,
+			itemIndex,
+			`${field} is not a valid e-mail address: ${JSON.stringify(value ?? '')} (item ${itemIndex})`,
+			`Set "${field}" to an address such as jan@example.cz.`,
+		);
+	}
+	return text;
+}
+
+/** A JSON parameter given as an object, or as text that must parse to an object. */
+export function parseJsonObject(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): IDataObject {
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return {};
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			fail(
+				ctx,
+				itemIndex,
+				`${field} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`,
+				`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
+			);
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		fail(
+			ctx,
+			itemIndex,
+			`${field} must be a JSON object (item ${itemIndex})`,
+			`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
+		);
+	}
+	return parsed as IDataObject;
+}
+
+export function checkPageSize(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
+	const size = Number(value ?? PAGE_SIZE.default);
+	if (!Number.isInteger(size) || size < PAGE_SIZE.min || size > PAGE_SIZE.max) {
+		fail(
+			ctx,
+			itemIndex,
+			`Page Size must be a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}, got ${JSON.stringify(value)} (item ${itemIndex})`,
+		);
+	}
+	return size;
+}
+
+export function checkLimit(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
+	const limit = Number(value);
+	if (!Number.isInteger(limit) || limit < 1) {
+		fail(
+			ctx,
+			itemIndex,
+			`Limit must be a whole number of at least 1, got ${JSON.stringify(value)} (item ${itemIndex})`,
+		);
+	}
+	return limit;
+}
+
+/** Drops undefined and empty-string values so only what the user set reaches the API. */
+export function compact(object: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(object).filter(([, value]) => value !== undefined && value !== ''),
+	);
+}

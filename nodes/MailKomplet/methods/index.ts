@@ -1,0 +1,110 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { ListResponse } from '../transport';
+import { apiRequest } from '../transport';
+
+const SEARCH_PAGE_SIZE = 100;
+
+/** How a list endpoint feeds a picker. */
+interface PickerSource {
+	path: string;
+	idKey: string;
+	label: (record: IDataObject) => string;
+	/** Query parameter the API filters by; without one the page is filtered here. */
+	searchParam?: string;
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+export const pickerSources = {
+	MailingLists: {
+		path: 'mailingLists',
+		idKey: 'mailingListId',
+		label: (r: IDataObject) => text(r.name) || `Mailing list ${text(r.mailingListId)}`,
+	},
+	Contacts: {
+		path: 'contacts',
+		idKey: 'contactId',
+		label: (r: IDataObject) =>
+			[text(r.email), [text(r.name), text(r.surname)].join(' ').trim()].filter(Boolean).join(' - '),
+		searchParam: 'email',
+	},
+	DomainRedirects: {
+		path: 'dispatchers',
+		idKey: 'dispatcherId',
+		label: (r: IDataObject) => text(r.name) || text(r.url) || `Domain redirect ${text(r.dispatcherId)}`,
+	},
+} satisfies Record<string, PickerSource>;
+
+async function fetchPage(
+	ctx: ILoadOptionsFunctions,
+	source: PickerSource,
+	page: number,
+	pageSize: number,
+	filter?: string,
+): Promise<{ records: IDataObject[]; hasMore: boolean }> {
+	const qs: IDataObject = { page, pageSize };
+	if (filter && source.searchParam) qs[source.searchParam] = filter;
+	const response = (await apiRequest.call(ctx, {
+		method: 'GET',
+		path: source.path.split('/'),
+		qs,
+	})) as ListResponse;
+	const records = Array.isArray(response?.data) ? response.data : [];
+	const hasMore =
+		typeof response?.pageCount === 'number'
+			? page < response.pageCount
+			: typeof response?.totalRecordCount === 'number'
+				? page * pageSize < response.totalRecordCount
+				: records.length >= pageSize;
+	return { records, hasMore };
+}
+
+function toOption(source: PickerSource, record: IDataObject) {
+	return { name: source.label(record), value: text(record[source.idKey]) };
+}
+
+function searchMethod(source: PickerSource) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = Number(paginationToken) || 1;
+		const { records, hasMore } = await fetchPage(this, source, page, SEARCH_PAGE_SIZE, filter);
+		const needle = (filter ?? '').trim().toLowerCase();
+		const results = records
+			.map((record) => toOption(source, record))
+			.filter(
+				(option) =>
+					source.searchParam !== undefined ||
+					!needle ||
+					option.name.toLowerCase().includes(needle) ||
+					option.value === needle,
+			);
+		return { results, paginationToken: hasMore ? String(page + 1) : undefined };
+	};
+}
+
+function optionsMethod(source: PickerSource) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		// One page only: a dropdown is for picking, and expressions cover larger accounts.
+		const { records } = await fetchPage(this, source, 1, 1000);
+		return records
+			.map((record) => toOption(source, record))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	};
+}
+
+export const listSearch = Object.fromEntries(
+	Object.entries(pickerSources).map(([key, source]) => [`search${key}`, searchMethod(source)]),
+);
+
+export const loadOptions = Object.fromEntries(
+	Object.entries(pickerSources).map(([key, source]) => [`get${key}`, optionsMethod(source)]),
+);

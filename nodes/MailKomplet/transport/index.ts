@@ -1,0 +1,246 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+export type MailKompletContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'mailKompletApi';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path segments after the baseCrypt; each is URL-encoded on its own. */
+	path: Array<string | number>;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Item the request belongs to, so errors point at it. */
+	itemIndex?: number;
+}
+
+export interface ListResponse {
+	data?: IDataObject[];
+	totalRecordCount?: number;
+	pageCount?: number;
+}
+
+export interface PagingOptions {
+	returnAll: boolean;
+	limit: number;
+	pageSize: number;
+}
+
+export const RETRY = {
+	maxAttempts: 5,
+	maxTotalWaitMs: 60_000,
+	baseDelayMs: 1_000,
+};
+
+const STATUS_MESSAGES: Record<number, string> = {
+	400: 'Mail Komplet rejected the request',
+	401: 'API key or baseCrypt is wrong',
+	403: 'API key or baseCrypt is wrong',
+	404: 'The requested Mail Komplet record does not exist',
+	405: 'Mail Komplet does not support this method on that path',
+	415: 'Mail Komplet expects a JSON body',
+	429: 'Mail Komplet rate limit reached',
+};
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'Check the field named in the message above and correct its value.',
+	401: 'Check the API key and baseCrypt in the Mail Komplet credential (Settings > API keys in Mail Komplet).',
+	403: 'Check the API key and baseCrypt in the Mail Komplet credential (Settings > API keys in Mail Komplet).',
+	404: 'Check the ID: it may have been deleted, or belong to another Mail Komplet account.',
+	429: 'Too many requests in a short time. Retry later, or reduce how often the workflow runs.',
+};
+
+function isSafeSegment(segment: string): boolean {
+	return segment !== '' && segment !== '.' && segment !== '..';
+}
+
+function buildUrl(
+	ctx: MailKompletContext,
+	baseUrl: string,
+	baseCrypt: string,
+	path: ApiRequest['path'],
+	itemIndex: number | undefined,
+): string {
+	const segments = [baseCrypt, ...path].map(String);
+	for (const segment of segments) {
+		// Encoding keeps "/" inside one segment; dot segments would still climb out of the account.
+		if (!isSafeSegment(segment)) {
+			throw new NodeOperationError(ctx.getNode(), `Invalid path segment "${segment}"`, {
+				itemIndex,
+			});
+		}
+	}
+	return `${baseUrl.replace(/\/+$/, '')}/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function isRetryable(method: IHttpRequestMethods, status: number): boolean {
+	if (status === 429) return true;
+	// A 503 may have happened after the server acted; only idempotent methods are repeated.
+	return status === 503 && method !== 'POST' && method !== 'PATCH';
+}
+
+function apiMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() || undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as IDataObject;
+	for (const key of ['message', 'Message', 'errorMessage', 'error', 'title']) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim()) return value.trim();
+	}
+	if (record.errors && typeof record.errors === 'object') {
+		return JSON.stringify(record.errors);
+	}
+	return undefined;
+}
+
+function toApiError(
+	ctx: MailKompletContext,
+	status: number,
+	body: unknown,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const detail = apiMessage(body);
+	const base =
+		STATUS_MESSAGES[status] ??
+		(status >= 500 ? 'Mail Komplet had a server error' : `Mail Komplet answered ${status}`);
+	const message = detail && status === 400 ? `${base}: ${detail}` : base;
+	const hint = STATUS_HINTS[status] ?? (status >= 500 ? 'Try again in a few minutes.' : undefined);
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, httpCode: String(status), ...(detail ? { detail } : {}) } as JsonObject,
+		{
+			message,
+			description: [detail && status !== 400 ? `Mail Komplet said: ${detail}` : '', hint ?? '']
+				.filter(Boolean)
+				.join(' '),
+			httpCode: String(status),
+			itemIndex,
+		},
+	);
+}
+
+function networkError(ctx: MailKompletContext, error: Error, itemIndex?: number): NodeApiError {
+	// Rebuilt from message and code only: the raw error carries the request config and its headers.
+	const code = (error as { code?: string }).code;
+	const message = `Could not reach Mail Komplet${code ? ` (${code})` : ''}`;
+	return new NodeApiError(ctx.getNode(), { message, code: code ?? null } as JsonObject, {
+		message,
+		description: 'Check the Base URL in the Mail Komplet credential and the network connection.',
+		itemIndex,
+	});
+}
+
+/** One Mail Komplet API call with auth, encoded URL, bounded retries and mapped errors. */
+export async function apiRequest(this: MailKompletContext, request: ApiRequest): Promise<unknown> {
+	const credentials = await this.getCredentials<{ baseUrl?: string; baseCrypt: string }>(
+		CREDENTIAL_TYPE,
+		request.itemIndex,
+	);
+	const url = buildUrl(
+		this,
+		credentials.baseUrl || 'https://api.mail-komplet.cz/api',
+		String(credentials.baseCrypt ?? '').trim(),
+		request.path,
+		request.itemIndex,
+	);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.body !== undefined) {
+		options.body = request.body;
+		options.headers = { 'Content-Type': 'application/json' };
+	}
+
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		let response: { statusCode: number; headers: IDataObject; body: unknown };
+		try {
+			response = await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			);
+		} catch (error) {
+			throw networkError(this, error as Error, request.itemIndex);
+		}
+		const status = response.statusCode;
+		if (status < 300) return response.body;
+
+		if (isRetryable(request.method, status) && attempt < RETRY.maxAttempts) {
+			const delay =
+				parseRetryAfter(response.headers?.['retry-after']) ??
+				RETRY.baseDelayMs * 2 ** (attempt - 1);
+			if (waitedMs + delay <= RETRY.maxTotalWaitMs) {
+				waitedMs += delay;
+				await sleep(delay);
+				continue;
+			}
+		}
+		throw toApiError(this, status, response.body, request.itemIndex);
+	}
+}
+
+/**
+ * Reads a paged list endpoint. Trusts the server's own counts: after a short first page the
+ * page size follows what the server returned, so servers that cap the size and servers that
+ * truncate both yield every record exactly once.
+ */
+export async function apiRequestAllItems(
+	this: MailKompletContext,
+	request: ApiRequest,
+	paging: PagingOptions,
+): Promise<IDataObject[]> {
+	const wanted = paging.returnAll ? Infinity : paging.limit;
+	let pageSize = Math.min(paging.pageSize, wanted);
+	const records: IDataObject[] = [];
+	for (let page = 1; records.length < wanted; page++) {
+		const response = (await apiRequest.call(this, {
+			...request,
+			qs: { ...request.qs, page, pageSize },
+		})) as ListResponse | undefined;
+		const data = Array.isArray(response?.data) ? response.data : [];
+		for (const record of data) {
+			if (records.length >= wanted) break;
+			records.push(record);
+		}
+
+		const { totalRecordCount, pageCount } = response ?? {};
+		const morePages =
+			data.length > 0 &&
+			(typeof pageCount === 'number'
+				? page < pageCount
+				: typeof totalRecordCount === 'number'
+					? (page - 1) * pageSize + data.length < totalRecordCount
+					: data.length >= pageSize);
+		if (!morePages) break;
+		if (typeof totalRecordCount === 'number' && records.length >= totalRecordCount) break;
+		if (page === 1 && data.length < pageSize) {
+			// Page 2 onwards at the size the server actually serves, so offsets line up.
+			pageSize = data.length;
+			page = Math.floor(records.length / pageSize);
+		}
+	}
+	return records;
+}

@@ -1,0 +1,261 @@
+/**
+ * Runs the Mail Komplet node the way n8n does: a real Workflow, n8n-core's WorkflowExecute and
+ * execution contexts, real parameter and expression resolution, and httpRequestWithAuthentication
+ * with the credential's own authenticate definition. Only the credential store is ours.
+ */
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, isExpression, Workflow } from 'n8n-workflow';
+
+import { Credentials } from 'n8n-core';
+import { MailKompletApi } from '../../credentials/MailKompletApi.credentials';
+import { MailKomplet } from '../../nodes/MailKomplet/MailKomplet.node';
+
+export const NODE_TYPE = 'n8n-nodes-mail-komplet.mailKomplet';
+export const NODE_NAME = 'Mail Komplet';
+
+const nodeTypeInstances: Record<string, INodeType> = { [NODE_TYPE]: new MailKomplet() };
+const credentialTypes: Record<string, ICredentialType> = { mailKompletApi: new MailKompletApi() };
+
+class NodeTypes implements INodeTypes {
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(type);
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		const nodeType = nodeTypeInstances[type];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Hands test credentials to n8n and applies a credential's declarative authenticate block. */
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes() {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = credentialTypes[typeName];
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic') return requestOptions;
+		const resolve = (value: string) =>
+			isExpression(value)
+				? String(
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						) ?? '',
+					)
+				: value;
+		for (const [target, entries] of Object.entries(authenticate.properties)) {
+			const bag = ((requestOptions as unknown as Record<string, IDataObject>)[target] ??= {});
+			for (const [key, value] of Object.entries(entries as IDataObject)) {
+				bag[resolve(key)] = resolve(String(value));
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(details: INodeCredentialsDetails, type: string) {
+		return new Credentials({ id: details.id, name: details.name }, type, '');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const credentials = this.credentials[type];
+		if (!credentials) throw new Error(`No test credentials of type ${type}`);
+		return credentials;
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type]?.properties ?? [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+}
+
+export interface SandboxCredentials {
+	apiKey: string;
+	baseCrypt: string;
+	baseUrl: string;
+}
+
+function additionalData(
+	credentials: SandboxCredentials,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new CredentialsHelper({
+			mailKompletApi: credentials as unknown as ICredentialDataDecryptedObject,
+		}),
+		hooks,
+		executionId: '1',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		currentNodeParameters: undefined,
+		variables: {},
+		userId: 'test-user',
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not supported in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function buildNode(parameters: INodeParameters, continueOnFail: boolean): INode {
+	return {
+		id: 'mail-komplet-node',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { mailKompletApi: { id: '1', name: 'Mail Komplet sandbox' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+function buildWorkflow(node: INode): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		name: 'Mail Komplet test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes(),
+		settings: { timezone: 'Europe/Prague' },
+	});
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	credentials: SandboxCredentials;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	/** Output items of the node, pairedItem included. */
+	items: INodeExecutionData[];
+	/** The node's error when the run failed. */
+	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+/** Executes one Mail Komplet node in a real n8n workflow execution. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const node = buildNode(options.parameters, options.continueOnFail ?? false);
+	const workflow = buildWorkflow(node);
+	const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {} };
+	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData as unknown as IWorkflowBase);
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
+	const input = options.items ?? [{ json: {} }];
+	const executeData: IExecuteData = { node, data: { main: [input] }, source: null };
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [executeData], waitingExecutionSource: null },
+	});
+	const execute = new WorkflowExecute(
+		additionalData(options.credentials, hooks),
+		'manual',
+		runExecutionData,
+	);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+}
+
+function loadOptionsContext(credentials: SandboxCredentials, parameters: INodeParameters) {
+	const node = buildNode(parameters, false);
+	return new LoadOptionsContext(buildWorkflow(node), node, additionalData(credentials), '');
+}
+
+/** Calls a listSearch method through n8n's real load-options context. */
+export async function listSearch(
+	credentials: SandboxCredentials,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+	parameters: INodeParameters = {},
+): Promise<INodeListSearchResult> {
+	const search = new MailKomplet().methods.listSearch[method];
+	return await search.call(loadOptionsContext(credentials, parameters), filter, paginationToken);
+}
+
+/** Calls a loadOptions method through n8n's real load-options context. */
+export async function loadOptions(
+	credentials: SandboxCredentials,
+	method: string,
+	parameters: INodeParameters = {},
+): Promise<INodePropertyOptions[]> {
+	const load = new MailKomplet().methods.loadOptions[method];
+	return await load.call(loadOptionsContext(credentials, parameters));
+}
+
+/** The JSON of each output item. */
+export const jsonOf = (result: RunResult) => result.items.map((item) => item.json);
