@@ -5,16 +5,20 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { describeProperties, findOperation } from './actions';
+import { asNodeError } from './helpers/errors';
 import { listSearch, loadOptions } from './methods';
 
 export class MailKomplet implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mail Komplet',
 		name: 'mailKomplet',
-		icon: { light: 'file:../../icons/mailKomplet.svg', dark: 'file:../../icons/mailKomplet.dark.svg' },
+		icon: {
+			light: 'file:../../icons/mailKomplet.svg',
+			dark: 'file:../../icons/mailKomplet.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -58,8 +62,7 @@ export class MailKomplet implements INodeType {
 					});
 					continue;
 				}
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				throw asNodeError(this, error, itemIndex);
 			}
 		}
 		return [output];

@@ -32,8 +32,12 @@ import { MailKomplet } from '../../nodes/MailKomplet/MailKomplet.node';
 export const NODE_TYPE = 'n8n-nodes-mail-komplet.mailKomplet';
 export const NODE_NAME = 'Mail Komplet';
 
-const nodeTypeInstances: Record<string, INodeType> = { [NODE_TYPE]: new MailKomplet() };
-const credentialTypes: Record<string, ICredentialType> = { mailKompletApi: new MailKompletApi() };
+const nodeTypeInstances: Record<string, INodeType> = {
+	[NODE_TYPE]: new MailKomplet(),
+};
+const credentialTypes: Record<string, ICredentialType> = {
+	mailKompletApi: new MailKompletApi(),
+};
 
 class NodeTypes implements INodeTypes {
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -200,7 +204,11 @@ export interface RunResult {
 	/** Output items of the node, pairedItem included. */
 	items: INodeExecutionData[];
 	/** The node's error when the run failed. */
-	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
+	error?: Error & {
+		description?: string | null;
+		httpCode?: string | null;
+		context?: IDataObject;
+	};
 	run: IRun;
 }
 
@@ -208,15 +216,31 @@ export interface RunResult {
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const node = buildNode(options.parameters, options.continueOnFail ?? false);
 	const workflow = buildWorkflow(node);
-	const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {} };
-	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData as unknown as IWorkflowBase);
+	const workflowData = {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: [node],
+		connections: {},
+	};
+	const hooks = new ExecutionLifecycleHooks(
+		'manual',
+		'1',
+		workflowData as unknown as IWorkflowBase,
+	);
 	const finished = new Promise<IRun>((resolve) =>
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
 	);
 	const input = options.items ?? [{ json: {} }];
-	const executeData: IExecuteData = { node, data: { main: [input] }, source: null };
+	const executeData: IExecuteData = {
+		node,
+		data: { main: [input] },
+		source: null,
+	};
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [executeData], waitingExecutionSource: null },
+		executionData: {
+			nodeExecutionStack: [executeData],
+			waitingExecutionSource: null,
+		},
 	});
 	const execute = new WorkflowExecute(
 		additionalData(options.credentials, hooks),

@@ -37,7 +37,7 @@ const pagingOptions: INodeProperties = {
 			name: 'pageSize',
 			type: 'number',
 			typeOptions: { minValue: PAGE_SIZE.min, maxValue: PAGE_SIZE.max },
-			default: PAGE_SIZE.default,
+			default: 500,
 			description:
 				'How many records to ask Mail Komplet for per request while paging. Larger pages mean fewer requests.',
 		},
@@ -100,7 +100,12 @@ export function listOperation(options: ListOperationOptions): OperationDefinitio
 			const limit = returnAll
 				? Infinity
 				: checkLimit(this, this.getNodeParameter('limit', itemIndex), itemIndex);
-			const request = { method: 'GET' as const, path: path.split('/'), qs, itemIndex };
+			const request = {
+				method: 'GET' as const,
+				path: path.split('/'),
+				qs,
+				itemIndex,
+			};
 			if (!paged) return unwrap(await apiRequest.call(this, request)).slice(0, limit);
 			const { pageSize } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			return await apiRequestAllItems.call(this, request, {

@@ -10,11 +10,7 @@ export const resources: ResourceDefinition[] = [contact, mailingList, subscribeR
 );
 
 /** Shows a property only for its resource and operation, keeping any conditions it has. */
-function scoped(
-	property: INodeProperties,
-	resource: string,
-	operation: string,
-): INodeProperties {
+function scoped(property: INodeProperties, resource: string, operation: string): INodeProperties {
 	const show = property.displayOptions?.show ?? {};
 	return {
 		...property,
@@ -31,20 +27,33 @@ export function describeProperties(): INodeProperties[] {
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: resources.map(({ name, value, description }) => ({ name, value, description })),
+		options: resources.map(({ name, value, description }) => ({
+			name,
+			value,
+			description,
+		})),
 		default: 'contact',
 	};
-	const operationProperties: INodeProperties[] = resources.map((resource) => ({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
-		options: [...resource.operations]
-			.sort((a, b) => a.name.localeCompare(b.name))
-			.map(({ name, value, action, description }) => ({ name, value, action, description })),
-		default: resource.operations.find((op) => op.value === 'getAll')?.value ?? resource.operations[0].value,
-	}));
+	const operationProperties: INodeProperties[] = resources.map((resource) => {
+		const { value: defaultOperation } =
+			resource.operations.find((op) => op.value === 'getAll') ?? resource.operations[0];
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: [...resource.operations]
+				.sort((a, b) => a.name.localeCompare(b.name))
+				.map(({ name, value, action, description }) => ({
+					name,
+					value,
+					action,
+					description,
+				})),
+			default: defaultOperation,
+		};
+	});
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
 			operation.properties.map((property) => scoped(property, resource.value, operation.value)),
@@ -53,7 +62,10 @@ export function describeProperties(): INodeProperties[] {
 	return [resourceProperty, ...operationProperties, ...fields];
 }
 
-export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
+export function findOperation(
+	resource: string,
+	operation: string,
+): OperationDefinition | undefined {
 	return resources
 		.find((candidate) => candidate.value === resource)
 		?.operations.find((candidate) => candidate.value === operation);

@@ -5,7 +5,7 @@ import { toProperty } from '../helpers/fields';
 
 interface IdOptions {
 	name: string;
-	displayName: string;
+	label: string;
 	description: string;
 	/** listSearch method offering "From List"; without one only "By ID" is offered. */
 	searchListMethod?: string;
@@ -13,9 +13,9 @@ interface IdOptions {
 
 /** A single ID, picked from a list or typed; the value reaches the API as a number. */
 export function idLocator(options: IdOptions): INodeProperties {
-	const { name, displayName, description, searchListMethod } = options;
+	const { name, label, description, searchListMethod } = options;
 	return {
-		displayName,
+		displayName: label,
 		name,
 		type: 'resourceLocator',
 		default: { mode: searchListMethod ? 'list' : 'id', value: '' },
@@ -28,7 +28,7 @@ export function idLocator(options: IdOptions): INodeProperties {
 							displayName: 'From List',
 							name: 'list',
 							type: 'list' as const,
-							placeholder: `Select a ${displayName.replace(/ ID$/, '').toLowerCase()}...`,
+							placeholder: `Select a ${label.replace(/ ID$/, '').toLowerCase()}...`,
 							typeOptions: { searchListMethod, searchable: true },
 						},
 					]
@@ -41,7 +41,10 @@ export function idLocator(options: IdOptions): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Use the numeric ID, digits only' },
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'Use the numeric ID, digits only',
+						},
 					},
 				],
 			},
@@ -52,7 +55,7 @@ export function idLocator(options: IdOptions): INodeProperties {
 export const mailingListId = (description = 'The mailing list to work on') =>
 	idLocator({
 		name: 'mailingListId',
-		displayName: 'Mailing List ID',
+		label: 'Mailing List ID',
 		description,
 		searchListMethod: 'searchMailingLists',
 	});
@@ -60,20 +63,14 @@ export const mailingListId = (description = 'The mailing list to work on') =>
 export const contactId = (description = 'The contact to work on') =>
 	idLocator({
 		name: 'contactId',
-		displayName: 'Contact ID',
+		label: 'Contact ID',
 		description,
 		searchListMethod: 'searchContacts',
 	});
 
-/** Several IDs: a multi-select fed by the list endpoint, or an expression giving IDs. */
-export function idList(spec: Omit<FieldSpec, 'type'>): { spec: FieldSpec; property: INodeProperties } {
-	const full: FieldSpec = { ...spec, type: 'idList' };
-	return { spec: full, property: toProperty(full, { required: true }) };
-}
-
 export const mailingListIdsSpec = (description: string): FieldSpec => ({
 	name: 'mailingListIds',
-	displayName: 'Mailing List Names or IDs',
+	label: 'Mailing List Names or IDs',
 	type: 'idList',
 	loadOptionsMethod: 'getMailingLists',
 	description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,

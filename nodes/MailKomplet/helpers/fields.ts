@@ -15,7 +15,7 @@ import { parseJsonObject, requireEmail, toId, toIdList } from './parameters';
  */
 export interface FieldSpec {
 	name: string;
-	displayName: string;
+	label: string;
 	type:
 		| 'id'
 		| 'idList'
@@ -86,7 +86,7 @@ const NULLABLE_BOOLEAN_OPTIONS: INodePropertyOptions[] = [
 
 export function toProperty(spec: FieldSpec, extra: Partial<INodeProperties> = {}): INodeProperties {
 	const property: INodeProperties = {
-		displayName: spec.displayName,
+		displayName: spec.label,
 		name: spec.name,
 		type: propertyType(spec),
 		default: defaultValue(spec),
@@ -118,7 +118,7 @@ export function collection(
 		placeholder,
 		default: {},
 		options: [...specs]
-			.sort((a, b) => a.displayName.localeCompare(b.displayName))
+			.sort((a, b) => a.label.localeCompare(b.label))
 			.map((spec) => toProperty(spec)),
 	};
 }
@@ -158,23 +158,27 @@ export function convertField(
 	if (typeof value === 'string' && value.trim() === '' && spec.type !== 'json') return undefined;
 	switch (spec.type) {
 		case 'id':
-			return toId(ctx, value, spec.displayName, itemIndex);
+			return toId(ctx, value, spec.label, itemIndex);
 		case 'idList':
-			return toIdList(ctx, value, spec.displayName, itemIndex);
+			return toIdList(ctx, value, spec.label, itemIndex);
 		case 'email':
-			return requireEmail(ctx, value, spec.displayName, itemIndex);
+			return requireEmail(ctx, value, spec.label, itemIndex);
 		case 'dateTime':
-			return formatApiDate(ctx, value, spec.displayName, itemIndex);
+			return formatApiDate(ctx, value, spec.label, itemIndex);
 		case 'json':
-			return parseJsonObject(ctx, value, spec.displayName, itemIndex);
+			return parseJsonObject(ctx, value, spec.label, itemIndex);
 		case 'nullableBoolean':
-			return value === 'true' || value === true ? true : value === 'false' || value === false ? false : null;
+			return value === 'true' || value === true
+				? true
+				: value === 'false' || value === false
+					? false
+					: null;
 		case 'number': {
 			const number = Number(value);
 			if (!Number.isFinite(number)) {
 				throw new NodeOperationError(
 					ctx.getNode(),
-					`${spec.displayName} must be a number, got ${JSON.stringify(value)} (item ${itemIndex})`,
+					`${spec.label} must be a number, got ${JSON.stringify(value)} (item ${itemIndex})`,
 					{ itemIndex },
 				);
 			}
@@ -222,13 +226,17 @@ export function readRequired(
 ): IDataObject {
 	const result: IDataObject = {};
 	for (const spec of specs) {
-		const converted = convertField(ctx, spec, ctx.getNodeParameter(spec.name, itemIndex), itemIndex);
+		const converted = convertField(
+			ctx,
+			spec,
+			ctx.getNodeParameter(spec.name, itemIndex),
+			itemIndex,
+		);
 		if (converted === undefined || (Array.isArray(converted) && converted.length === 0)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${spec.displayName} is required (item ${itemIndex})`,
-				{ itemIndex, description: spec.description },
-			);
+			throw new NodeOperationError(ctx.getNode(), `${spec.label} is required (item ${itemIndex})`, {
+				itemIndex,
+				description: spec.description,
+			});
 		}
 		result[spec.name] = converted as IDataObject[keyof IDataObject];
 	}

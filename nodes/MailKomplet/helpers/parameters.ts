@@ -12,7 +12,10 @@ function fail(
 	message: string,
 	description?: string,
 ): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+	throw new NodeOperationError(ctx.getNode(), message, {
+		itemIndex,
+		description,
+	});
 }
 
 /** Unwraps a resource locator or plain value into the text a person typed or picked. */

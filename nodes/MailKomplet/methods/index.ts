@@ -37,7 +37,8 @@ export const pickerSources = {
 	DomainRedirects: {
 		path: 'dispatchers',
 		idKey: 'dispatcherId',
-		label: (r: IDataObject) => text(r.name) || text(r.url) || `Domain redirect ${text(r.dispatcherId)}`,
+		label: (r: IDataObject) =>
+			text(r.name) || text(r.url) || `Domain redirect ${text(r.dispatcherId)}`,
 	},
 } satisfies Record<string, PickerSource>;
 

@@ -124,7 +124,11 @@ function toApiError(
 	const hint = STATUS_HINTS[status] ?? (status >= 500 ? 'Try again in a few minutes.' : undefined);
 	return new NodeApiError(
 		ctx.getNode(),
-		{ message, httpCode: String(status), ...(detail ? { detail } : {}) } as JsonObject,
+		{
+			message,
+			httpCode: String(status),
+			...(detail ? { detail } : {}),
+		} as JsonObject,
 		{
 			message,
 			description: [detail && status !== 400 ? `Mail Komplet said: ${detail}` : '', hint ?? '']
@@ -149,10 +153,10 @@ function networkError(ctx: MailKompletContext, error: Error, itemIndex?: number)
 
 /** One Mail Komplet API call with auth, encoded URL, bounded retries and mapped errors. */
 export async function apiRequest(this: MailKompletContext, request: ApiRequest): Promise<unknown> {
-	const credentials = await this.getCredentials<{ baseUrl?: string; baseCrypt: string }>(
-		CREDENTIAL_TYPE,
-		request.itemIndex,
-	);
+	const credentials = await this.getCredentials<{
+		baseUrl?: string;
+		baseCrypt: string;
+	}>(CREDENTIAL_TYPE, request.itemIndex);
 	const url = buildUrl(
 		this,
 		credentials.baseUrl || 'https://api.mail-komplet.cz/api',

@@ -18,13 +18,20 @@ export interface BulkInfo extends IDataObject {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function checkOperationId(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+export function checkOperationId(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!GUID.test(text)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Operation ID must be the GUID a Bulk Import returned, got ${JSON.stringify(value ?? '')} (item ${itemIndex})`,
-			{ itemIndex, description: 'It looks like fde11e2f-3d10-4fe5-9f3f-6b9390fba418.' },
+			{
+				itemIndex,
+				description: 'It looks like fde11e2f-3d10-4fe5-9f3f-6b9390fba418.',
+			},
 		);
 	}
 	return text;
@@ -71,7 +78,8 @@ export async function waitForImports(
 	let waited = 0;
 	for (;;) {
 		for (const id of operationIds) {
-			if (!results.has(id) || !isDone(results.get(id)!)) results.set(id, await getBulkInfo(ctx, id));
+			if (!results.has(id) || !isDone(results.get(id)!))
+				results.set(id, await getBulkInfo(ctx, id));
 		}
 		const pending = operationIds.filter((id) => !isDone(results.get(id)!));
 		if (pending.length === 0) return results;
@@ -93,5 +101,8 @@ export async function waitForImports(
 export function importError(ctx: IExecuteFunctions, info: BulkInfo): NodeApiError {
 	const text = [info.errorMessage, info.errors].filter(Boolean).join(' ');
 	const message = `Bulk import ${info.operationId} failed: ${text || 'Mail Komplet reported an error'}`;
-	return new NodeApiError(ctx.getNode(), { message } as never, { message, description: text });
+	return new NodeApiError(ctx.getNode(), { message } as never, {
+		message,
+		description: text,
+	});
 }

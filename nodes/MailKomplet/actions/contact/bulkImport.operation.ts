@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldSpec } from '../../helpers/fields';
 import { readFields, readRequired, toProperty } from '../../helpers/fields';
+import { asNodeError } from '../../helpers/errors';
 import { apiRequest } from '../../transport';
 import { unwrap } from '../common';
 import { mailingListIdsSpec } from '../shared';
@@ -17,7 +18,7 @@ const listsSpec = mailingListIdsSpec('Mailing lists the imported contacts are pu
 const importSpecs: FieldSpec[] = [
 	{
 		name: 'preImportAction',
-		displayName: 'Before Import',
+		label: 'Before Import',
 		type: 'options',
 		default: 1,
 		options: [
@@ -42,7 +43,7 @@ const importSpecs: FieldSpec[] = [
 	},
 	{
 		name: 'contactOverwriteMode',
-		displayName: 'Existing Contacts',
+		label: 'Existing Contacts',
 		type: 'options',
 		default: 1,
 		options: [
@@ -54,9 +55,13 @@ const importSpecs: FieldSpec[] = [
 			{
 				name: 'Overwrite',
 				value: 2,
-				description: 'Imported values replace the existing contact\'s values',
+				description: "Imported values replace the existing contact's values",
 			},
-			{ name: 'Skip', value: 3, description: 'Existing contacts are left unchanged' },
+			{
+				name: 'Skip',
+				value: 3,
+				description: 'Existing contacts are left unchanged',
+			},
 		],
 		description: 'How a contact whose e-mail already exists in the account is treated',
 	},
@@ -82,8 +87,11 @@ function readContacts(
 			});
 			indexes.push(itemIndex);
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw error;
-			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
+			output.push({
+				json: { error: (error as Error).message },
+				pairedItem: { item: itemIndex },
+			});
 		}
 	}
 	return { contacts, items: indexes };
@@ -99,7 +107,8 @@ export const bulkImport: OperationDefinition = {
 	properties: [
 		toProperty(emailSpec, {
 			required: true,
-			description: 'E-mail address of each contact, usually mapped from the input, e.g. {{ $json.email }}',
+			description:
+				'E-mail address of each contact, usually mapped from the input, e.g. {{ $json.email }}',
 		}),
 		toProperty(listsSpec),
 		...importSpecs.map((spec) => toProperty(spec)),
@@ -116,7 +125,7 @@ export const bulkImport: OperationDefinition = {
 					name: 'batchSize',
 					type: 'number',
 					typeOptions: { minValue: 1, maxValue: BULK_LIMITS.maxBatchSize },
-					default: BULK_LIMITS.defaultBatchSize,
+					default: 5000,
 					description: 'How many contacts to send per request',
 				},
 				{
@@ -179,7 +188,11 @@ export const bulkImport: OperationDefinition = {
 		for (const chunk of chunks) {
 			const body: IDataObject = { ...request, contacts: chunk.contacts };
 			const [result] = unwrap(
-				await apiRequest.call(this, { method: 'POST', path: ['contacts', 'bulk'], body }),
+				await apiRequest.call(this, {
+					method: 'POST',
+					path: ['contacts', 'bulk'],
+					body,
+				}),
 			);
 			operationIds.push(String(result?.operationId ?? ''));
 		}

@@ -9,16 +9,17 @@ import type { OperationDefinition } from '../types';
 
 const contactIds: FieldSpec = {
 	name: 'contactIds',
-	displayName: 'Contact IDs',
+	label: 'Contact IDs',
 	type: 'idList',
 	placeholder: '7457823, 7457824',
-	description: 'IDs of the contacts to delete, separated by commas, or an expression giving a list of IDs',
+	description:
+		'IDs of the contacts to delete, separated by commas, or an expression giving a list of IDs',
 };
 
 const options: FieldSpec[] = [
 	{
 		name: 'mailingListId',
-		displayName: 'Only From Mailing List ID',
+		label: 'Only From Mailing List ID',
 		type: 'id',
 		description:
 			'Remove the contacts from this mailing list only. Without it the contacts are deleted from the whole account.',
@@ -46,13 +47,19 @@ export const deleteOperation: OperationDefinition = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const { contactIds: ids } = readRequired(this, [contactIds], itemIndex);
 		const { mailingListId } = readCollection(this, 'options', options, itemIndex);
-		const qs: IDataObject = { contactIds: (ids as number[]).join(','), mailingListId };
+		const qs: IDataObject = {
+			contactIds: (ids as number[]).join(','),
+			mailingListId,
+		};
 		const response = await apiRequest.call(this, {
 			method: 'DELETE',
 			path: ['contacts'],
 			qs: compact(qs),
 			itemIndex,
 		});
-		return done(response, { contactIds: ids, ...(mailingListId ? { mailingListId } : {}) });
+		return done(response, {
+			contactIds: ids,
+			...(mailingListId ? { mailingListId } : {}),
+		});
 	},
 };

@@ -7,24 +7,34 @@ import { mailingListIdsSpec } from '../shared';
 
 export const emailSpec: FieldSpec = {
 	name: 'email',
-	displayName: 'Email',
+	label: 'Email',
 	type: 'email',
 	description: 'E-mail address of the contact; Mail Komplet identifies contacts by it',
 };
 
 /** The contact properties every contact write accepts (POST, PUT, bulk, subscribe). */
 export const personFields: FieldSpec[] = [
-	{ name: 'name', displayName: 'First Name', type: 'string', description: 'First name' },
-	{ name: 'surname', displayName: 'Last Name', type: 'string', description: 'Last name' },
+	{
+		name: 'name',
+		label: 'First Name',
+		type: 'string',
+		description: 'First name',
+	},
+	{
+		name: 'surname',
+		label: 'Last Name',
+		type: 'string',
+		description: 'Last name',
+	},
 	{
 		name: 'title',
-		displayName: 'Title',
+		label: 'Title',
 		type: 'string',
 		description: 'Title or salutation, e.g. "Dear Mr."',
 	},
 	{
 		name: 'sex',
-		displayName: 'Sex',
+		label: 'Sex',
 		type: 'nullableBoolean',
 		options: [
 			{ name: 'Not Set', value: 'null' },
@@ -35,12 +45,17 @@ export const personFields: FieldSpec[] = [
 	},
 	{
 		name: 'mobilePhone',
-		displayName: 'Mobile Phone',
+		label: 'Mobile Phone',
 		type: 'string',
 		placeholder: '+420775123456',
 		description: 'Mobile phone number, ideally with the country code',
 	},
-	{ name: 'company', displayName: 'Company', type: 'string', description: 'Company name' },
+	{
+		name: 'company',
+		label: 'Company',
+		type: 'string',
+		description: 'Company name',
+	},
 ];
 
 export const contactFields: FieldSpec[] = [
@@ -56,7 +71,7 @@ const customColumnsOption: INodeProperties = {
 	placeholder: 'Add Custom Column',
 	default: {},
 	description:
-		'Values of the account\'s custom columns (Settings > Custom columns in Mail Komplet), by column name',
+		"Values of the account's custom columns (Settings > Custom columns in Mail Komplet), by column name",
 	options: [
 		{
 			displayName: 'Column',
@@ -105,10 +120,14 @@ function readCustomColumns(
 	for (const row of rows) {
 		const name = String(row.name ?? '').trim();
 		if (!name) {
-			throw new NodeOperationError(ctx.getNode(), `A custom column has no name (item ${itemIndex})`, {
-				itemIndex,
-				description: 'Fill in the Name of every Custom Columns row, or remove the empty row.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`A custom column has no name (item ${itemIndex})`,
+				{
+					itemIndex,
+					description: 'Fill in the Name of every Custom Columns row, or remove the empty row.',
+				},
+			);
 		}
 		if (name in columns) {
 			throw new NodeOperationError(

@@ -10,5 +10,10 @@ export const getActivity = listOperation({
 	paged: false,
 	description:
 		'Read what happened with a contact: mass and transactional e-mails sent, opened and clicked, flows started, unsubscribes and bounces. Returns one item per action with actionTypeId and the related IDs.',
-	required: [{ ...emailSpec, description: 'E-mail address of the contact whose history to read' }],
+	required: [
+		{
+			...emailSpec,
+			description: 'E-mail address of the contact whose history to read',
+		},
+	],
 });

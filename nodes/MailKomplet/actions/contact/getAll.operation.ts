@@ -8,23 +8,23 @@ export const getAll = listOperation({
 	filters: [
 		{
 			name: 'mailingListId',
-			displayName: 'Mailing List ID',
+			label: 'Mailing List ID',
 			type: 'id',
 			description: 'Return only contacts on this mailing list',
 		},
 		{
 			name: 'email',
-			displayName: 'Email Contains',
+			label: 'Email Contains',
 			type: 'string',
 			placeholder: '@example.cz',
-			description: 'Return only contacts whose e-mail contains this text (a part of the address is enough)',
+			description:
+				'Return only contacts whose e-mail contains this text (a part of the address is enough)',
 		},
 		{
 			name: 'contactId',
-			displayName: 'Contact ID',
+			label: 'Contact ID',
 			type: 'id',
 			description: 'Return only the contact with this ID',
 		},
 	],
 });
-

@@ -22,8 +22,11 @@ export const getBulkImportStatus: OperationDefinition = {
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const operationId = checkOperationId(this, this.getNodeParameter('operationId', itemIndex), itemIndex);
+		const operationId = checkOperationId(
+			this,
+			this.getNodeParameter('operationId', itemIndex),
+			itemIndex,
+		);
 		return await getBulkInfo(this, operationId, itemIndex);
 	},
 };
-

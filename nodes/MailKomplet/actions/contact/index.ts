@@ -12,5 +12,14 @@ export const contact: ResourceDefinition = {
 	value: 'contact',
 	name: 'Contact',
 	description: 'Recipients of e-mails and SMS, with their custom columns and history',
-	operations: [bulkImport, deleteOperation, get, getActivity, getAll, getBulkImportStatus, update, upsert],
+	operations: [
+		bulkImport,
+		deleteOperation,
+		get,
+		getActivity,
+		getAll,
+		getBulkImportStatus,
+		update,
+		upsert,
+	],
 };

@@ -15,14 +15,21 @@ export const update: OperationDefinition = {
 	description:
 		'Change fields of an existing contact by its ID. Fields left out stay as they are; listed mailing lists are added.',
 	endpoints: ['PUT /contacts/{contactId}'],
-	properties: [contactId('The contact to update'), contactCollection('updateFields', 'Update Fields', [emailSpec])],
+	properties: [
+		contactId('The contact to update'),
+		contactCollection('updateFields', 'Update Fields', [emailSpec]),
+	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = getId(this, 'contactId', itemIndex, 'Contact ID');
 		const body = readContact(this, 'updateFields', itemIndex, [emailSpec]);
 		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(this.getNode(), `Set at least one Update Field (item ${itemIndex})`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Set at least one Update Field (item ${itemIndex})`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		const response = await apiRequest.call(this, {
 			method: 'PUT',

@@ -10,8 +10,7 @@ export const upsert: OperationDefinition = {
 	value: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a contact',
-	description:
-		'Create a contact, or update the one with the same e-mail address, and optionally add it to mailing lists. Returns the contactId.',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	endpoints: ['POST /contacts'],
 	properties: [
 		toProperty(emailSpec, { required: true }),
@@ -23,7 +22,12 @@ export const upsert: OperationDefinition = {
 			...readContact(this, 'additionalFields', itemIndex),
 		};
 		const [created] = unwrap(
-			await apiRequest.call(this, { method: 'POST', path: ['contacts'], body, itemIndex }),
+			await apiRequest.call(this, {
+				method: 'POST',
+				path: ['contacts'],
+				body,
+				itemIndex,
+			}),
 		);
 		return { ...created, ...body };
 	},

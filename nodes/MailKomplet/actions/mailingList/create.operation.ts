@@ -26,7 +26,12 @@ export const create: OperationDefinition = {
 			...readCollection(this, 'additionalFields', [description], itemIndex),
 		};
 		const [created] = unwrap(
-			await apiRequest.call(this, { method: 'POST', path: ['mailingLists'], body, itemIndex }),
+			await apiRequest.call(this, {
+				method: 'POST',
+				path: ['mailingLists'],
+				body,
+				itemIndex,
+			}),
 		);
 		return { ...created, ...body };
 	},

@@ -8,30 +8,31 @@ export const getAll = listOperation({
 	filters: [
 		{
 			name: 'mailingListId',
-			displayName: 'Mailing List ID',
+			label: 'Mailing List ID',
 			type: 'id',
 			description: 'Return only the mailing list with this ID',
 		},
 		{
 			name: 'campaignId',
-			displayName: 'Campaign ID',
+			label: 'Campaign ID',
 			type: 'id',
 			description:
 				'Campaign to check against: each list then says in availableForCampaign whether it can be added to that campaign',
 		},
 		{
 			name: 'contactId',
-			displayName: 'Contact ID',
+			label: 'Contact ID',
 			type: 'id',
 			description:
 				'Contact to check against: each list then says in availableForContact and contactAssigned whether and since when the contact is on it',
 		},
 		{
 			name: 'isTesting',
-			displayName: 'Testing Lists Only',
+			label: 'Testing Lists Only',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to return only lists marked as testing (true) or only regular lists (false)',
+			description:
+				'Whether to return only lists marked as testing (true) or only regular lists (false)',
 		},
 	],
 });

@@ -16,17 +16,18 @@ export const update: OperationDefinition = {
 	description:
 		'Change the name, description or test flag of a mailing list. Fields left out stay as they are.',
 	endpoints: ['PUT /mailingLists/{mailingListId}'],
-	properties: [
-		mailingListId(),
-		collection('updateFields', 'Update Fields', mailingListFields),
-	],
+	properties: [mailingListId(), collection('updateFields', 'Update Fields', mailingListFields)],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = getId(this, 'mailingListId', itemIndex, 'Mailing List ID');
 		const body = readCollection(this, 'updateFields', mailingListFields, itemIndex);
 		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(this.getNode(), `Set at least one Update Field (item ${itemIndex})`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Set at least one Update Field (item ${itemIndex})`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		const response = await apiRequest.call(this, {
 			method: 'PUT',

@@ -19,7 +19,7 @@ export const create: OperationDefinition = {
 		toProperty(emailSpec, { required: true }),
 		idLocator({
 			name: 'dispatcherId',
-			displayName: 'Domain Redirect ID',
+			label: 'Domain Redirect ID',
 			description:
 				'Domain redirect (dispatcher) whose subscribe settings and confirmation campaign handle the request',
 			searchListMethod: 'searchDomainRedirects',
@@ -33,7 +33,12 @@ export const create: OperationDefinition = {
 			dispatcherId: getId(this, 'dispatcherId', itemIndex, 'Domain Redirect ID'),
 		};
 		const [created] = unwrap(
-			await apiRequest.call(this, { method: 'POST', path: ['subscribeContacts'], body, itemIndex }),
+			await apiRequest.call(this, {
+				method: 'POST',
+				path: ['subscribeContacts'],
+				body,
+				itemIndex,
+			}),
 		);
 		return { ...created, ...body };
 	},
