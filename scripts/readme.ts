@@ -20,7 +20,9 @@ export function operationsTable(description: INodeTypeDescription): string {
 		const operations = description.properties.find(
 			(p: INodeProperties) =>
 				p.name === 'operation' &&
-				(p.displayOptions?.show?.resource as string[] | undefined)?.includes(String(resource.value)),
+				(p.displayOptions?.show?.resource as string[] | undefined)?.includes(
+					String(resource.value),
+				),
 		)!.options as INodePropertyOptions[];
 		return operations.map(
 			(operation, index) =>

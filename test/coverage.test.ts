@@ -30,7 +30,9 @@ describe('every documented Mail Komplet endpoint has an operation', () => {
 	it('and every operation calls only documented endpoints', () => {
 		const documented = new Set(endpoints.map((e) => e.endpoint));
 		const declared = resources.flatMap((r) =>
-			r.operations.flatMap((o) => o.endpoints.map((endpoint) => `${r.value}.${o.value} ${endpoint}`)),
+			r.operations.flatMap((o) =>
+				o.endpoints.map((endpoint) => `${r.value}.${o.value} ${endpoint}`),
+			),
 		);
 		expect(declared.filter((d) => !documented.has(d.split(' ').slice(1).join(' ')))).toEqual([]);
 	});

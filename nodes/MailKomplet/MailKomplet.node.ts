@@ -45,7 +45,9 @@ export class MailKomplet implements INodeType {
 				`The operation "${operationName}" is not known for resource "${resource}"`,
 			);
 		}
-		if (operation.executeBatch) return [await operation.executeBatch.call(this, items)];
+		if (operation.executeBatch && (operation.batchWhen?.call(this) ?? true)) {
+			return [await operation.executeBatch.call(this, items)];
+		}
 
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

@@ -247,7 +247,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		'manual',
 		runExecutionData,
 	);
-	await execute.processRunExecutionData(workflow);
+	try {
+		await execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose parameters fail their own validation.
+		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun };
+	}
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];

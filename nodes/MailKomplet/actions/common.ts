@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { FieldSpec } from '../helpers/fields';
 import { collection, readCollection, readRequired, toProperty } from '../helpers/fields';
-import { checkLimit, checkPageSize, PAGE_SIZE } from '../helpers/parameters';
+import { checkLimit, checkPageSize, getId, PAGE_SIZE } from '../helpers/parameters';
 import { apiRequest, apiRequestAllItems } from '../transport';
+import type { IdOptions } from './shared';
+import { idLocator } from './shared';
 import type { Endpoint, OperationDefinition } from './types';
 
 export const returnAllProperties: INodeProperties[] = [
@@ -64,6 +66,8 @@ export interface ListOperationOptions {
 	noun: string;
 	path: string;
 	description: string;
+	/** A record ID the endpoint requires as a query parameter, picked or typed. */
+	id?: IdOptions;
 	/** Query parameters the endpoint requires, shown as top-level fields. */
 	required?: FieldSpec[];
 	filters?: FieldSpec[];
@@ -76,8 +80,9 @@ export interface ListOperationOptions {
 
 /** A Get Many operation over a list endpoint, with Return All / Limit and paging. */
 export function listOperation(options: ListOperationOptions): OperationDefinition {
-	const { path, required = [], filters = [], paged = true } = options;
+	const { path, id, required = [], filters = [], paged = true } = options;
 	const properties: INodeProperties[] = [
+		...(id ? [idLocator(id)] : []),
 		...required.map((spec) => toProperty(spec, { required: true })),
 		...returnAllProperties,
 	];
@@ -93,6 +98,7 @@ export function listOperation(options: ListOperationOptions): OperationDefinitio
 		properties,
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const qs = {
+				...(id ? { [id.name]: getId(this, id.name, itemIndex, id.label) } : {}),
 				...readRequired(this, required, itemIndex),
 				...readCollection(this, 'filters', filters, itemIndex),
 			};

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { FieldSpec } from '../helpers/fields';
 import { toProperty } from '../helpers/fields';
 
-interface IdOptions {
+export interface IdOptions {
 	name: string;
 	label: string;
 	description: string;
@@ -79,4 +79,19 @@ export const mailingListIdsSpec = (description: string): FieldSpec => ({
 export const mailingListIds = (options: { description: string }) => {
 	const spec = mailingListIdsSpec(options.description);
 	return { spec, property: toProperty(spec, { required: true }) };
+};
+
+export const campaignIdOptions: IdOptions = {
+	name: 'campaignId',
+	label: 'Campaign ID',
+	description: 'The campaign to work on',
+	searchListMethod: 'searchCampaigns',
+};
+
+export const distributionIdOptions: IdOptions = {
+	name: 'generatorExecutionId',
+	label: 'Distribution ID',
+	description:
+		'The distribution: one sending of a campaign (Mail Komplet calls it a generator execution)',
+	searchListMethod: 'searchDistributions',
 };

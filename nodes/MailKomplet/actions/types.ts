@@ -23,6 +23,11 @@ export interface OperationDefinition {
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	) => Promise<INodeExecutionData[]>;
+	/**
+	 * For operations offering both: whether this run uses executeBatch (else execute per item),
+	 * e.g. from a Send Mode parameter. Without it, executeBatch always wins.
+	 */
+	batchWhen?: (this: IExecuteFunctions) => boolean;
 }
 
 export interface ResourceDefinition {

@@ -124,16 +124,27 @@ export function parseJsonObject(
 	return parsed as IDataObject;
 }
 
-export function checkPageSize(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
-	const size = Number(value ?? PAGE_SIZE.default);
-	if (!Number.isInteger(size) || size < PAGE_SIZE.min || size > PAGE_SIZE.max) {
+/** A whole number within limits, e.g. a page or batch size. */
+export function checkRange(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	range: { min: number; max: number },
+	itemIndex: number,
+): number {
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < range.min || number > range.max) {
 		fail(
 			ctx,
 			itemIndex,
-			`Page Size must be a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}, got ${JSON.stringify(value)} (item ${itemIndex})`,
+			`${field} must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(value)} (item ${itemIndex})`,
 		);
 	}
-	return size;
+	return number;
+}
+
+export function checkPageSize(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
+	return checkRange(ctx, value ?? PAGE_SIZE.default, 'Page Size', PAGE_SIZE, itemIndex);
 }
 
 export function checkLimit(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
@@ -153,4 +164,36 @@ export function compact(object: IDataObject): IDataObject {
 	return Object.fromEntries(
 		Object.entries(object).filter(([, value]) => value !== undefined && value !== ''),
 	);
+}
+
+/**
+ * Name/value rows of a fixedCollection (`{ [rowKey]: [{ name, value }] }`) as one object.
+ * Undefined when there are no rows; a row without a name or a name given twice is refused.
+ */
+export function readPairs(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	names: { rowKey: string; noun: string; label: string },
+	itemIndex: number,
+): IDataObject | undefined {
+	const rows = ((value as IDataObject | undefined)?.[names.rowKey] ?? []) as IDataObject[];
+	if (rows.length === 0) return undefined;
+	const pairs: IDataObject = {};
+	for (const row of rows) {
+		const name = String(row.name ?? '').trim();
+		if (!name) {
+			fail(
+				ctx,
+				itemIndex,
+				`A ${names.noun} has no name (item ${itemIndex})`,
+				`Fill in the Name of every ${names.label} row, or remove the empty row.`,
+			);
+		}
+		if (name in pairs) {
+			const noun = names.noun.charAt(0).toUpperCase() + names.noun.slice(1);
+			fail(ctx, itemIndex, `${noun} "${name}" is set twice (item ${itemIndex})`);
+		}
+		pairs[name] = row.value as IDataObject[keyof IDataObject];
+	}
+	return pairs;
 }

@@ -142,7 +142,11 @@ function toApiError(
 
 function networkError(ctx: MailKompletContext, error: Error, itemIndex?: number): NodeApiError {
 	// Rebuilt from message and code only: the raw error carries the request config and its headers.
-	const code = (error as { code?: string }).code;
+	const cause = (error as { cause?: { code?: string } }).cause;
+	const code =
+		(error as { code?: string }).code ??
+		cause?.code ??
+		/\b(E[A-Z]{4,})\b/.exec(error.message ?? '')?.[1];
 	const message = `Could not reach Mail Komplet${code ? ` (${code})` : ''}`;
 	return new NodeApiError(ctx.getNode(), { message, code: code ?? null } as JsonObject, {
 		message,

@@ -150,12 +150,8 @@ export const bulkImport: OperationDefinition = {
 	async executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const output: INodeExecutionData[] = [];
 		const { contacts, items: sourceItems } = readContacts(this, items, output);
-		if (contacts.length === 0) {
-			if (output.length) return output;
-			throw new NodeOperationError(this.getNode(), 'Bulk Import got no contacts to import', {
-				description: 'Connect a node that outputs at least one item with an e-mail address.',
-			});
-		}
+		// Only reached with Continue On Fail: every item was invalid and is reported as such.
+		if (contacts.length === 0) return output;
 		// Import settings are per request, so they come from the first item.
 		const request = readFields(
 			this,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldSpec } from '../../helpers/fields';
 import { collection, readFields } from '../../helpers/fields';
+import { readPairs } from '../../helpers/parameters';
 import { mailingListIdsSpec } from '../shared';
 
 export const emailSpec: FieldSpec = {
@@ -109,38 +109,6 @@ export function contactCollection(
 	return property;
 }
 
-function readCustomColumns(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-): IDataObject | undefined {
-	const rows = ((value as IDataObject | undefined)?.column ?? []) as IDataObject[];
-	if (rows.length === 0) return undefined;
-	const columns: IDataObject = {};
-	for (const row of rows) {
-		const name = String(row.name ?? '').trim();
-		if (!name) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`A custom column has no name (item ${itemIndex})`,
-				{
-					itemIndex,
-					description: 'Fill in the Name of every Custom Columns row, or remove the empty row.',
-				},
-			);
-		}
-		if (name in columns) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Custom column "${name}" is set twice (item ${itemIndex})`,
-				{ itemIndex },
-			);
-		}
-		columns[name] = row.value as IDataObject[keyof IDataObject];
-	}
-	return columns;
-}
-
 /** Reads a contact collection into the API's contact object. */
 export function readContact(
 	ctx: IExecuteFunctions,
@@ -151,7 +119,12 @@ export function readContact(
 ): IDataObject {
 	const values = ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject;
 	const contact = readFields(ctx, [...specs, ...fields], values, itemIndex);
-	const customColumns = readCustomColumns(ctx, values.customColumns, itemIndex);
+	const customColumns = readPairs(
+		ctx,
+		values.customColumns,
+		{ rowKey: 'column', noun: 'custom column', label: 'Custom Columns' },
+		itemIndex,
+	);
 	if (customColumns) contact.customColumns = customColumns;
 	return contact;
 }

@@ -1,0 +1,10 @@
+import { deleteOperation } from '../crud';
+import { campaignIdOptions } from '../shared';
+
+export const deleteCampaign = deleteOperation({
+	noun: 'campaign',
+	path: 'campaigns',
+	description: 'Delete a campaign by its ID',
+	id: { ...campaignIdOptions, description: 'The campaign to delete' },
+	idIn: 'query',
+});

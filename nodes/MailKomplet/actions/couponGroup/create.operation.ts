@@ -1,0 +1,10 @@
+import { createOperation } from '../crud';
+import { couponGroupFields } from './fields';
+
+export const create = createOperation({
+	noun: 'coupon group',
+	path: 'saleCouponGroups',
+	description:
+		'Create a sale coupon group that coupon codes are added to. Returns the new couponGroupId.',
+	required: couponGroupFields,
+});

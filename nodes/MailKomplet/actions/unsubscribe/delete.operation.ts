@@ -1,0 +1,15 @@
+import { deleteOperation } from '../crud';
+
+export const deleteUnsubscribe = deleteOperation({
+	noun: 'unsubscribe',
+	path: 'excludeLists',
+	description:
+		'Delete an unsubscribe record, so the address can receive what it was unsubscribed from again',
+	id: {
+		name: 'excludeListId',
+		label: 'Unsubscribe ID',
+		description: 'The unsubscribe record (exclude list item) to delete',
+		searchListMethod: 'searchUnsubscribes',
+	},
+	idIn: 'query',
+});

@@ -1,0 +1,64 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { RunResult, SandboxCredentials } from '../harness';
+import { runNode } from '../harness';
+
+/** The headers every Mail Komplet request must carry, as the reference documents them. */
+export const API_HEADERS = {
+	authorization: 'Basic sandbox-api-key',
+	accept: 'application/json;charset:utf-8',
+	'x-requested-with': 'XMLHttpRequest',
+};
+
+export interface SentRequest {
+	method: string;
+	/** Path after /api/<baseCrypt>. */
+	path: string;
+	query: Record<string, string>;
+	body?: unknown;
+}
+
+export interface SandboxTestContext {
+	sandbox: Sandbox;
+	credentials: SandboxCredentials;
+	/** Runs the node with these parameters (and items) against the sandbox. */
+	run(
+		parameters: INodeParameters,
+		options?: { items?: INodeExecutionData[]; continueOnFail?: boolean },
+	): Promise<RunResult>;
+	/** Requests the sandbox received since the last call, in a form tests compare exactly. */
+	sent(): SentRequest[];
+}
+
+/** Starts a sandbox for the test file and gives each test a fresh store and request log. */
+export function useSandbox(options: SandboxOptions = {}): SandboxTestContext {
+	const context = {} as SandboxTestContext;
+	beforeAll(async () => {
+		const sandbox = await startSandbox(options);
+		context.sandbox = sandbox;
+		context.credentials = {
+			apiKey: sandbox.apiKey,
+			baseCrypt: sandbox.baseCrypt,
+			baseUrl: sandbox.url,
+		};
+	});
+	afterAll(async () => await context.sandbox.close());
+	beforeEach(() => context.sandbox.reset());
+	context.run = async (parameters, runOptions = {}) =>
+		await runNode({ parameters, credentials: context.credentials, ...runOptions });
+	context.sent = () => {
+		const prefix = `/api/${context.sandbox.baseCrypt}`;
+		return context.sandbox.takeRequests().map((request) => ({
+			method: request.method,
+			path: request.path.startsWith(prefix) ? request.path.slice(prefix.length) : request.path,
+			query: request.query,
+			...(request.body === undefined ? {} : { body: request.body }),
+		}));
+	};
+	return context;
+}
+
+/** Builds n8n's resource-locator value for an ID typed "By ID". */
+export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });

@@ -1,0 +1,60 @@
+import { listSearch, loadOptions } from './harness';
+import { useSandbox } from './helpers/sandbox';
+
+const t = useSandbox();
+
+describe("ID pickers (list search through n8n's load-options context)", () => {
+	it('pages through mailing lists with the pagination token, one request per page', async () => {
+		for (let i = 1; i <= 150; i++) t.sandbox.store.addMailingList({ name: `List ${i}` });
+
+		const first = await listSearch(t.credentials, 'searchMailingLists');
+		const second = await listSearch(
+			t.credentials,
+			'searchMailingLists',
+			undefined,
+			first.paginationToken,
+		);
+
+		expect(first.results).toHaveLength(100);
+		expect(first.results[0]).toEqual({ name: 'List 1', value: '11601' });
+		expect(first.paginationToken).toBe('2');
+		expect(second.results).toHaveLength(50);
+		expect(second.paginationToken).toBeUndefined();
+		expect(t.sent().map((r) => r.query)).toEqual([
+			{ page: '1', pageSize: '100' },
+			{ page: '2', pageSize: '100' },
+		]);
+	});
+
+	it("searches contacts with the API's own e-mail filter", async () => {
+		t.sandbox.store.addContacts(3);
+		t.sandbox.store.addContacts(2, { domain: 'firma.cz' });
+
+		const found = await listSearch(t.credentials, 'searchContacts', 'firma.cz');
+
+		expect(found.results).toEqual([
+			{ name: 'kontakt.7457804@firma.cz - Kontakt 7457804', value: '7457804' },
+			{ name: 'kontakt.7457805@firma.cz - Kontakt 7457805', value: '7457805' },
+		]);
+		expect(t.sent()[0].query).toEqual({ page: '1', pageSize: '100', email: 'firma.cz' });
+	});
+
+	it('filters a page by name where the API has no search parameter', async () => {
+		t.sandbox.store.addMailingList({ name: 'Zákazníci' });
+		t.sandbox.store.addMailingList({ name: 'Partneři' });
+
+		const found = await listSearch(t.credentials, 'searchMailingLists', 'partn');
+
+		expect(found.results).toEqual([{ name: 'Partneři', value: '11602' }]);
+	});
+
+	it('offers mailing lists for multi-selects, sorted by name', async () => {
+		t.sandbox.store.addMailingList({ name: 'Zákazníci' });
+		t.sandbox.store.addMailingList({ name: 'Akce' });
+
+		expect(await loadOptions(t.credentials, 'getMailingLists')).toEqual([
+			{ name: 'Akce', value: '11602' },
+			{ name: 'Zákazníci', value: '11601' },
+		]);
+	});
+});

@@ -1,0 +1,219 @@
+import { jsonOf, runNode } from './harness';
+import { useSandbox } from './helpers/sandbox';
+
+/** What a leaked key would look like anywhere in an error. */
+function expectNoKey(value: unknown, key: string) {
+	const text = JSON.stringify(value, Object.getOwnPropertyNames(value ?? {}));
+	expect(text).not.toContain(key);
+	expect(String((value as Error)?.stack ?? '')).not.toContain(key);
+}
+
+describe('transport: retries', () => {
+	const t = useSandbox();
+
+	it('retries a 429 after the Retry-After seconds and succeeds', async () => {
+		t.sandbox.store.addMailingList({ name: 'Customers' });
+		t.sandbox.inject({
+			method: 'GET',
+			path: '/mailingLists',
+			status: 429,
+			headers: { 'retry-after': '1' },
+		});
+
+		const started = Date.now();
+		const result = await t.run({ resource: 'mailingList', operation: 'getAll', returnAll: true });
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result).map((l) => l.name)).toEqual(['Customers']);
+		expect(t.sent()).toHaveLength(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+	});
+
+	it('retries a POST on 429, since the server did not act on it', async () => {
+		t.sandbox.inject({
+			method: 'POST',
+			path: '/mailingLists',
+			status: 429,
+			headers: { 'retry-after': '0' },
+		});
+
+		const result = await t.run({
+			resource: 'mailingList',
+			operation: 'create',
+			name: 'A',
+			isTest: false,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent().map((r) => r.method)).toEqual(['POST', 'POST']);
+		expect(t.sandbox.store.mailingLists.size).toBe(1);
+	});
+
+	it('does not retry a POST on 503, since the server may have acted on it', async () => {
+		t.sandbox.inject({
+			method: 'POST',
+			path: '/mailingLists',
+			status: 503,
+			headers: { 'retry-after': '0' },
+		});
+
+		const result = await t.run({
+			resource: 'mailingList',
+			operation: 'create',
+			name: 'A',
+			isTest: false,
+		});
+
+		expect(result.error?.message).toBe('Mail Komplet had a server error');
+		expect(result.error?.httpCode).toBe('503');
+		expect(t.sent()).toHaveLength(1);
+	});
+
+	it('retries GET, PUT and DELETE on 503', async () => {
+		const list = t.sandbox.store.addMailingList({ name: 'A' });
+		t.sandbox.inject({ method: 'PUT', status: 503, headers: { 'retry-after': '0' } });
+		t.sandbox.inject({ method: 'DELETE', status: 503, headers: { 'retry-after': '0' } });
+
+		const updated = await t.run({
+			resource: 'mailingList',
+			operation: 'update',
+			mailingListId: { __rl: true, mode: 'id', value: String(list.mailingListId) },
+			updateFields: { name: 'B' },
+		});
+		const deleted = await t.run({
+			resource: 'mailingList',
+			operation: 'delete',
+			mailingListIds: [list.mailingListId],
+			unassign: true,
+		});
+
+		expect([updated.error, deleted.error]).toEqual([undefined, undefined]);
+		expect(t.sent().map((r) => r.method)).toEqual(['PUT', 'PUT', 'DELETE', 'DELETE']);
+	});
+
+	it('gives up after five tries', async () => {
+		t.sandbox.inject({ method: 'GET', status: 429, times: 10, headers: { 'retry-after': '0' } });
+
+		const result = await t.run({ resource: 'mailingList', operation: 'getAll', returnAll: true });
+
+		expect(result.error?.message).toBe('Mail Komplet rate limit reached');
+		expect(result.error?.httpCode).toBe('429');
+		expect(t.sent()).toHaveLength(5);
+	});
+
+	it('does not wait longer than 60 seconds in all', async () => {
+		t.sandbox.inject({ method: 'GET', status: 429, headers: { 'retry-after': '61' } });
+
+		const started = Date.now();
+		const result = await t.run({ resource: 'mailingList', operation: 'getAll', returnAll: true });
+
+		expect(result.error?.httpCode).toBe('429');
+		expect(t.sent()).toHaveLength(1);
+		expect(Date.now() - started).toBeLessThan(30_000);
+	});
+});
+
+describe('transport: errors and secrets', () => {
+	const t = useSandbox();
+
+	it('maps 403 to "API key or baseCrypt is wrong" and never shows the key', async () => {
+		const result = await runNode({
+			parameters: { resource: 'mailingList', operation: 'getAll', returnAll: true },
+			credentials: { ...t.credentials, apiKey: 'wrong-secret-key-123' },
+		});
+
+		expect(result.error?.message).toBe('API key or baseCrypt is wrong');
+		expect(result.error?.httpCode).toBe('403');
+		expectNoKey(result.error, 'wrong-secret-key-123');
+		expectNoKey(result.run.data.resultData, 'wrong-secret-key-123');
+	});
+
+	it.each([
+		[400, 'Mail Komplet rejected the request: The name field is required.'],
+		[404, 'The requested Mail Komplet record does not exist'],
+		[500, 'Mail Komplet had a server error'],
+	])('maps %i and keeps the key out of the error', async (status, message) => {
+		t.sandbox.inject({ status, body: { message: 'The name field is required.' } });
+
+		const result = await t.run({ resource: 'mailingList', operation: 'getAll', returnAll: true });
+
+		expect(result.error?.message).toBe(message);
+		expectNoKey(result.error, t.credentials.apiKey);
+		expectNoKey(result.run, t.credentials.apiKey);
+	});
+
+	it('keeps the key out of network errors', async () => {
+		const result = await runNode({
+			parameters: { resource: 'mailingList', operation: 'getAll', returnAll: true },
+			credentials: { ...t.credentials, baseUrl: 'http://127.0.0.1:1/api' },
+		});
+
+		expect(result.error?.message).toBe(
+			'The service refused the connection - perhaps it is offline',
+		);
+		expect(result.error?.description).toContain('Check the Base URL');
+		expectNoKey(result.error, t.credentials.apiKey);
+	});
+
+	it('keeps the key out of continueOnFail output items', async () => {
+		const result = await runNode({
+			parameters: { resource: 'mailingList', operation: 'getAll', returnAll: true },
+			credentials: { ...t.credentials, apiKey: 'wrong-secret-key-456' },
+			continueOnFail: true,
+		});
+
+		expect(result.items).toEqual([
+			{ json: { error: 'API key or baseCrypt is wrong' }, pairedItem: { item: 0 } },
+		]);
+		expectNoKey(result.items, 'wrong-secret-key-456');
+	});
+
+	it('encodes the baseCrypt as one path segment', async () => {
+		const result = await runNode({
+			parameters: { resource: 'mailingList', operation: 'getAll', returnAll: true },
+			credentials: { ...t.credentials, baseCrypt: '../x?y' },
+		});
+
+		expect(result.error?.httpCode).toBe('403');
+		expect(t.sandbox.takeRequests().map((r) => r.path)).toEqual(['/api/..%2Fx%3Fy/mailingLists']);
+	});
+});
+
+describe('transport: paging when the server serves fewer records than asked', () => {
+	const t = useSandbox({ maxPageSize: 100 });
+
+	it('continues at the served size and returns each record once', async () => {
+		t.sandbox.store.addContacts(350);
+
+		const result = await t.run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			options: { pageSize: 500 },
+		});
+
+		const ids = jsonOf(result).map((c) => c.contactId);
+		expect(ids).toHaveLength(350);
+		expect(new Set(ids).size).toBe(350);
+		expect(t.sent().map((r) => r.query)).toEqual([
+			{ page: '1', pageSize: '500' },
+			{ page: '2', pageSize: '100' },
+			{ page: '3', pageSize: '100' },
+			{ page: '4', pageSize: '100' },
+		]);
+	});
+
+	it('stops at the Limit across pages', async () => {
+		t.sandbox.store.addContacts(350);
+
+		const result = await t.run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 150,
+		});
+
+		expect(jsonOf(result)).toHaveLength(150);
+		expect(t.sent()).toHaveLength(2);
+	});
+});
