@@ -13,7 +13,7 @@ const n8nRules = n8nConfig.map((block) =>
 // Tests, the sandbox and scripts run on Node itself: they may use node:http, process and timers,
 // which the community-node rules rightly forbid in node code.
 const tooling = tseslint.config({
-	files: ['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+	files: ['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
 	extends: [js.configs.recommended, tseslint.configs.recommended],
 	rules: { 'no-console': 'off' },
 });

@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -48,16 +49,20 @@ export class MailKompletApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Basic {{$credentials.apiKey}}',
-				Accept: 'application/json;charset:utf-8',
-				'X-Requested-With': 'XMLHttpRequest',
-			},
-		},
-	};
+	// A function rather than a declarative block: n8n would evaluate an expression per request,
+	// which costs more than the rest of a paged read.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Basic ${credentials.apiKey}`,
+			Accept: 'application/json;charset:utf-8',
+			'X-Requested-With': 'XMLHttpRequest',
+		};
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

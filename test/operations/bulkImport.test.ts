@@ -15,6 +15,7 @@ const people = (count: number, from = 0): INodeExecutionData[] =>
 const bulkImport = (extra: Record<string, unknown> = {}) => ({
 	resource: 'contact',
 	operation: 'bulkImport',
+	contactSource: 'defined',
 	email: '={{ $json.email }}',
 	additionalFields: { name: '={{ $json.first }}' },
 	...extra,
@@ -162,6 +163,77 @@ describe('Contact > Bulk Import', () => {
 		expect(result.error?.message).toBe(
 			'Batch Size must be a whole number from 1 to 10000, got 20000',
 		);
+		expect(t.sent()).toEqual([]);
+	});
+});
+
+describe('Contact > Bulk Import with the fields of each item', () => {
+	const fromItems = { resource: 'contact', operation: 'bulkImport' };
+
+	it('takes the API-named fields of each item as they are, custom columns included', async () => {
+		t.sandbox.store.addCustomColumn({ name: 'city', dataTypeId: 1 });
+		const items = [
+			{
+				json: {
+					email: 'jan@webkomplet.cz',
+					name: 'Jan',
+					sex: 'true',
+					company: 'Webkomplet',
+					customColumns: { city: 'Brno' },
+					ignored: 'not a contact field',
+				},
+			},
+			{ json: { email: 'jana@webkomplet.cz', surname: 'Nováková', sex: false } },
+		];
+
+		const result = await t.run(fromItems, { items });
+
+		const [upload] = t.sent();
+		expect(upload.body).toEqual({
+			preImportAction: 1,
+			contactOverwriteMode: 1,
+			contacts: [
+				{
+					email: 'jan@webkomplet.cz',
+					name: 'Jan',
+					sex: true,
+					company: 'Webkomplet',
+					customColumns: { city: 'Brno' },
+				},
+				{ email: 'jana@webkomplet.cz', surname: 'Nováková', sex: false },
+			],
+		});
+		expect(jsonOf(result)).toEqual([
+			{
+				operationId: expect.stringMatching(GUID),
+				status: 'SuccessfulyFinished',
+				errors: null,
+				errorMessage: null,
+				contactCount: 2,
+				batch: 1,
+				batchCount: 1,
+			},
+		]);
+		expect(t.sandbox.store.findContactByEmail('jan@webkomplet.cz')?.customColumns).toEqual({
+			cc_city: 'Brno',
+		});
+	});
+
+	it('names the item that has no email field', async () => {
+		const result = await t.run(fromItems, {
+			items: [{ json: { email: 'a@b.cz' } }, { json: { mail: 'x' } }],
+		});
+
+		expect(result.error?.message).toBe('Item 1 has no email field');
+		expect(t.sent()).toEqual([]);
+	});
+
+	it('refuses customColumns that are not a JSON object', async () => {
+		const result = await t.run(fromItems, {
+			items: [{ json: { email: 'a@b.cz', customColumns: '{"city": ' } }],
+		});
+
+		expect(result.error?.message).toMatch(/^customColumns is not valid JSON \(item 0\)/);
 		expect(t.sent()).toEqual([]);
 	});
 });

@@ -206,7 +206,7 @@ describe('Contact > Get and Get Many', () => {
 			{
 				method: 'GET',
 				path: '/contacts',
-				query: { mailingListId: String(listId), email: 'example.com', page: '1', pageSize: '500' },
+				query: { mailingListId: String(listId), email: 'example.com', page: '1', pageSize: '1000' },
 			},
 		]);
 		expect(jsonOf(result).map((c) => c.contactId)).toEqual([7457801, 7457802, 7457803]);

@@ -85,7 +85,7 @@ describe('Mailing List > Get Many', () => {
 		const result = await t.run({ resource: 'mailingList', operation: 'getAll', returnAll: true });
 
 		expect(t.sent()).toEqual([
-			{ method: 'GET', path: '/mailingLists', query: { page: '1', pageSize: '500' } },
+			{ method: 'GET', path: '/mailingLists', query: { page: '1', pageSize: '1000' } },
 		]);
 		expect(jsonOf(result)[1]).toEqual({
 			mailingListId: 11602,

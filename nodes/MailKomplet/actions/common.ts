@@ -39,7 +39,7 @@ const pagingOptions: INodeProperties = {
 			name: 'pageSize',
 			type: 'number',
 			typeOptions: { minValue: PAGE_SIZE.min, maxValue: PAGE_SIZE.max },
-			default: 500,
+			default: 1000,
 			description:
 				'How many records to ask Mail Komplet for per request while paging. Larger pages mean fewer requests.',
 		},

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 // Deliberately simple: Mail Komplet validates fully; this catches typos before a request is spent.
 const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
 
-export const PAGE_SIZE = { default: 500, min: 1, max: 10_000 };
+export const PAGE_SIZE = { default: 1000, min: 1, max: 10_000 };
 
 function fail(
 	ctx: IExecuteFunctions,

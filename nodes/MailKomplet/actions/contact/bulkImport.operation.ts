@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldSpec } from '../../helpers/fields';
 import { readFields, readRequired, toProperty } from '../../helpers/fields';
+import { parseJsonObject } from '../../helpers/parameters';
 import { asNodeError } from '../../helpers/errors';
 import { apiRequest } from '../../transport';
 import { unwrap } from '../common';
@@ -72,19 +73,44 @@ interface Chunk {
 	items: number[];
 }
 
+/** An item's own fields named as in the API: nothing is evaluated per item, so it scales. */
+function contactFromItem(
+	ctx: IExecuteFunctions,
+	json: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const contact = readFields(ctx, [emailSpec, ...personFields], json, itemIndex);
+	if (contact.email === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} has no email field`, {
+			itemIndex,
+			description:
+				'With Contact Data "Fields of Each Item", every item needs an email field. Rename the field with an Edit Fields node, or switch to "Define Below".',
+		});
+	}
+	if (json.customColumns !== undefined && json.customColumns !== null) {
+		contact.customColumns = parseJsonObject(ctx, json.customColumns, 'customColumns', itemIndex);
+	}
+	return contact;
+}
+
 function readContacts(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	output: INodeExecutionData[],
 ): { contacts: IDataObject[]; items: number[] } {
+	const fromItems = ctx.getNodeParameter('contactSource', 0) === 'input';
 	const contacts: IDataObject[] = [];
 	const indexes: number[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			contacts.push({
-				...readRequired(ctx, [emailSpec], itemIndex),
-				...readContact(ctx, 'additionalFields', itemIndex, [], personFields),
-			});
+			contacts.push(
+				fromItems
+					? contactFromItem(ctx, items[itemIndex].json, itemIndex)
+					: {
+							...readRequired(ctx, [emailSpec], itemIndex),
+							...readContact(ctx, 'additionalFields', itemIndex, [], personFields),
+						},
+			);
 			indexes.push(itemIndex);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
@@ -105,14 +131,38 @@ export const bulkImport: OperationDefinition = {
 		'Import all input items as contacts in as few requests as possible (one per batch of up to 10,000), optionally waiting until Mail Komplet has processed them. Returns one item per batch with its operationId and final status.',
 	endpoints: ['POST /contacts/bulk'],
 	properties: [
+		{
+			displayName: 'Contact Data',
+			name: 'contactSource',
+			type: 'options',
+			default: 'input',
+			options: [
+				{
+					name: 'Fields of Each Item',
+					value: 'input',
+					description:
+						'Each input item already has email and optionally name, surname, title, sex, mobilePhone, company and customColumns, named as in the API. Fastest for large imports.',
+				},
+				{
+					name: 'Define Below',
+					value: 'defined',
+					description: 'Map each contact field from the input with expressions',
+				},
+			],
+			description: 'Where the contact fields of each imported item come from',
+		},
 		toProperty(emailSpec, {
 			required: true,
+			displayOptions: { show: { contactSource: ['defined'] } },
 			description:
 				'E-mail address of each contact, usually mapped from the input, e.g. {{ $json.email }}',
 		}),
 		toProperty(listsSpec),
 		...importSpecs.map((spec) => toProperty(spec)),
-		contactCollection('additionalFields', 'Contact Fields', [], personFields),
+		{
+			...contactCollection('additionalFields', 'Contact Fields', [], personFields),
+			displayOptions: { show: { contactSource: ['defined'] } },
+		},
 		{
 			displayName: 'Options',
 			name: 'options',
