@@ -196,7 +196,7 @@ describe('transport: paging when the server serves fewer records than asked', ()
 		expect(ids).toHaveLength(350);
 		expect(new Set(ids).size).toBe(350);
 		expect(t.sent().map((r) => r.query)).toEqual([
-			{ page: '1', pageSize: '1000' },
+			{ page: '1', pageSize: '500' },
 			{ page: '2', pageSize: '100' },
 			{ page: '3', pageSize: '100' },
 			{ page: '4', pageSize: '100' },

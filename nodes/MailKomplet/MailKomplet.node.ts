@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { describeProperties, findOperation } from './actions';
+import { getCustomColumnFields } from './actions/contact/customColumns';
 import { asNodeError } from './helpers/errors';
 import { listSearch, loadOptions } from './methods';
 
@@ -32,7 +33,7 @@ export class MailKomplet implements INodeType {
 		properties: describeProperties(),
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, resourceMapping: { getCustomColumnFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

@@ -22,6 +22,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, isExpression, Workflow } from 'n8n-workflow';
 
@@ -284,6 +285,16 @@ export async function loadOptions(
 ): Promise<INodePropertyOptions[]> {
 	const load = new MailKomplet().methods.loadOptions[method];
 	return await load.call(loadOptionsContext(credentials, parameters));
+}
+
+/** Calls a resourceMapping method through n8n's real load-options context. */
+export async function resourceMapping(
+	credentials: SandboxCredentials,
+	method: string,
+	parameters: INodeParameters = {},
+): Promise<ResourceMapperFields> {
+	const map = new MailKomplet().methods.resourceMapping[method as 'getCustomColumnFields'];
+	return await map.call(loadOptionsContext(credentials, parameters));
 }
 
 /** The JSON of each output item. */

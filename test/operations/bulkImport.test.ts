@@ -104,14 +104,12 @@ describe('Contact > Bulk Import', () => {
 
 	it('fails with the API error text when the import ends in Error', async () => {
 		const result = await t.run(
-			bulkImport({
-				additionalFields: { customColumns: { column: [{ name: 'unknown_column', value: 'x' }] } },
-			}),
+			bulkImport({ additionalFields: { mobilePhone: 'call me' } }),
 			{ items: people(2) },
 		);
 
 		expect(result.error?.message).toMatch(
-			/^Bulk import [0-9a-f-]{36} failed: Import failed: 2 of 2 rows are invalid, nothing was imported\. Row 1: The custom column "unknown_column" does not exist/,
+			/^Bulk import [0-9a-f-]{36} failed: Import failed: 2 of 2 rows are invalid, nothing was imported\. Row 1: The contacts\[0\]\.mobilePhone field is not a valid phone number\./,
 		);
 		expect(t.sandbox.store.contacts.size).toBe(0);
 	});
@@ -188,7 +186,12 @@ describe('Contact > Bulk Import with the fields of each item', () => {
 
 		const result = await t.run(fromItems, { items });
 
-		const [upload] = t.sent();
+		const [columns, upload] = t.sent();
+		expect(columns).toEqual({
+			method: 'GET',
+			path: '/customColumns',
+			query: { page: '1', pageSize: '1000' },
+		});
 		expect(upload.body).toEqual({
 			preImportAction: 1,
 			contactOverwriteMode: 1,

@@ -1,5 +1,5 @@
 import { MailKomplet } from '../../nodes/MailKomplet/MailKomplet.node';
-import { jsonOf } from '../harness';
+import { jsonOf, resourceMapping } from '../harness';
 import { byId, useSandbox } from '../helpers/sandbox';
 
 const t = useSandbox();
@@ -10,12 +10,26 @@ beforeEach(() => {
 	t.sandbox.store.clock = () => new Date(NOW);
 });
 
+/** A resource mapper value as the editor stores it for "Map Each Column". */
+const mapped = (value: Record<string, unknown>) => ({
+	mappingMode: 'defineBelow',
+	value,
+	matchingColumns: [],
+	schema: Object.keys(value).map((id) => ({
+		id,
+		displayName: id,
+		required: false,
+		defaultMatch: false,
+		display: true,
+	})),
+});
+
 function customerList() {
 	return t.sandbox.store.addMailingList({ name: 'Customers' }).mailingListId;
 }
 
 describe('Contact > Create or Update', () => {
-	it('POSTs the contact with lists and custom columns and returns its contactId', async () => {
+	it('POSTs the contact with lists and mapped custom columns and returns its contactId', async () => {
 		const listId = customerList();
 		t.sandbox.store.addCustomColumn({ name: 'last_order', dataTypeId: 4 });
 
@@ -30,8 +44,9 @@ describe('Contact > Create or Update', () => {
 				mobilePhone: '+420775123456',
 				company: 'Webkomplet',
 				mailingListIds: [String(listId)],
-				customColumns: { column: [{ name: 'last_order', value: '2020-01-09T09:46:17' }] },
 			},
+			customColumnsMode: 'map',
+			customColumns: mapped({ last_order: '2020-01-09T09:46:17' }),
 		});
 
 		const body = {
@@ -44,7 +59,10 @@ describe('Contact > Create or Update', () => {
 			mailingListIds: [listId],
 			customColumns: { last_order: '2020-01-09T09:46:17' },
 		};
-		expect(t.sent()).toEqual([{ method: 'POST', path: '/contacts', query: {}, body }]);
+		expect(t.sent()).toEqual([
+			{ method: 'GET', path: '/customColumns', query: { page: '1', pageSize: '1000' } },
+			{ method: 'POST', path: '/contacts', query: {}, body },
+		]);
 		expect(result.items).toEqual([
 			{ json: { contactId: 7457801, ...body }, pairedItem: { item: 0 } },
 		]);
@@ -97,13 +115,137 @@ describe('Contact > Create or Update', () => {
 			resource: 'contact',
 			operation: 'upsert',
 			email: 'jan@webkomplet.cz',
-			additionalFields: { customColumns: { column: [{ name: 'no_such_column', value: 'x' }] } },
+			additionalFields: { mailingListIds: ['999'] },
 		});
 
 		expect(result.error?.message).toBe(
-			'Mail Komplet rejected the request: The custom column "no_such_column" does not exist (customColumns.no_such_column).',
+			'Mail Komplet rejected the request: The mailingListIds field refers to mailing list 999, which does not exist.',
 		);
 		expect(result.error?.httpCode).toBe('400');
+	});
+});
+
+describe('Contact custom columns', () => {
+	beforeEach(() => {
+		const add = (name: string, dataTypeId: number) =>
+			t.sandbox.store.addCustomColumn({ name, dataTypeId, caption: name.toUpperCase() });
+		add('city', 1);
+		add('spend', 2);
+		add('vip', 3);
+		add('last_order', 4);
+		add('birthday', 5);
+		add('call_at', 6);
+		add('tier', 7);
+	});
+
+	const upsert = (extra: Record<string, unknown>) =>
+		t.run({ resource: 'contact', operation: 'upsert', email: 'jan@webkomplet.cz', ...extra });
+
+	it('offers each column to the mapper with a field type matching its data type', async () => {
+		expect(await resourceMapping(t.credentials, 'getCustomColumnFields')).toEqual({
+			fields: [
+				['city', 'CITY (text)', 'string'],
+				['spend', 'SPEND (number)', 'number'],
+				['vip', 'VIP (yes/no)', 'boolean'],
+				['last_order', 'LAST_ORDER (date and time)', 'dateTime'],
+				['birthday', 'BIRTHDAY (date)', 'dateTime'],
+				['call_at', 'CALL_AT (time)', 'time'],
+				['tier', 'TIER (option)', 'string'],
+			].map(([id, displayName, type]) => ({
+				id,
+				displayName,
+				type,
+				required: false,
+				defaultMatch: false,
+				display: true,
+			})),
+		});
+	});
+
+	it('converts each mapped value to what the API expects for its data type', async () => {
+		const result = await upsert({
+			customColumnsMode: 'map',
+			customColumns: mapped({
+				city: 'Brno',
+				spend: '12,5',
+				vip: 'ano',
+				last_order: '2026-03-01T08:30:00.000+00:00',
+				birthday: '1990-05-31T00:00:00',
+				call_at: '9:05',
+				tier: 'gold',
+			}),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent()[1].body).toEqual({
+			email: 'jan@webkomplet.cz',
+			customColumns: {
+				city: 'Brno',
+				spend: 12.5,
+				vip: true,
+				// 08:30 UTC is 09:30 in Prague, the workflow's time zone.
+				last_order: '2026-03-01T09:30:00',
+				birthday: '1990-05-31',
+				call_at: '09:05:00',
+				tier: 'gold',
+			},
+		});
+	});
+
+	it('maps input fields named like columns automatically and leaves the others', async () => {
+		await t.run(
+			{
+				resource: 'contact',
+				operation: 'upsert',
+				email: '={{ $json.email }}',
+				customColumnsMode: 'map',
+				customColumns: { mappingMode: 'autoMapInputData', value: null },
+			},
+			{ items: [{ json: { email: 'jan@webkomplet.cz', city: 'Praha', vip: false, note: 'x' } }] },
+		);
+
+		expect(t.sent()[1].body).toEqual({
+			email: 'jan@webkomplet.cz',
+			customColumns: { city: 'Praha', vip: false },
+		});
+	});
+
+	it('takes JSON for power users and refuses unknown columns naming the known ones', async () => {
+		const ok = await upsert({
+			customColumnsMode: 'json',
+			customColumnsJson: '{"cc_city": "Ostrava"}',
+		});
+		expect(ok.error).toBeUndefined();
+		expect(t.sent()[1].body).toEqual({
+			email: 'jan@webkomplet.cz',
+			customColumns: { city: 'Ostrava' },
+		});
+
+		const unknown = await upsert({
+			customColumnsMode: 'json',
+			customColumnsJson: '{"town": "Ostrava"}',
+		});
+		expect(unknown.error?.message).toBe('Unknown custom column "town" (item 0)');
+		expect(unknown.error?.description).toBe(
+			'This account has: city, spend, vip, last_order, birthday, call_at, tier. Create the column in Mail Komplet first, or correct the name.',
+		);
+		expect(t.sent().map((r) => r.method)).toEqual(['GET']);
+	});
+
+	it('refuses malformed JSON and wrongly typed values with the field and item', async () => {
+		const malformed = await upsert({ customColumnsMode: 'json', customColumnsJson: '{"city": ' });
+		expect(malformed.error?.message).toMatch(
+			/^Custom Columns \(JSON\) is not valid JSON \(item 0\)/,
+		);
+
+		const wrongType = await upsert({
+			customColumnsMode: 'json',
+			customColumnsJson: '{"spend": "a lot"}',
+		});
+		expect(wrongType.error?.message).toBe(
+			'Custom column "spend" needs a number, got "a lot" (item 0)',
+		);
+		expect(t.sent().filter((r) => r.method === 'POST')).toEqual([]);
 	});
 });
 

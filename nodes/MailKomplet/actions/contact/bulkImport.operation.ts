@@ -10,6 +10,7 @@ import { unwrap } from '../common';
 import { mailingListIdsSpec } from '../shared';
 import type { OperationDefinition } from '../types';
 import { importError, waitForImports } from './bulk';
+import { convertCustomColumns, customColumnProperties } from './customColumns';
 import { contactCollection, emailSpec, personFields, readContact } from './fields';
 
 export const BULK_LIMITS = { defaultBatchSize: 5_000, maxBatchSize: 10_000 };
@@ -74,11 +75,11 @@ interface Chunk {
 }
 
 /** An item's own fields named as in the API: nothing is evaluated per item, so it scales. */
-function contactFromItem(
+async function contactFromItem(
 	ctx: IExecuteFunctions,
 	json: IDataObject,
 	itemIndex: number,
-): IDataObject {
+): Promise<IDataObject> {
 	const contact = readFields(ctx, [emailSpec, ...personFields], json, itemIndex);
 	if (contact.email === undefined) {
 		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} has no email field`, {
@@ -88,16 +89,18 @@ function contactFromItem(
 		});
 	}
 	if (json.customColumns !== undefined && json.customColumns !== null) {
-		contact.customColumns = parseJsonObject(ctx, json.customColumns, 'customColumns', itemIndex);
+		const columns = parseJsonObject(ctx, json.customColumns, 'customColumns', itemIndex);
+		const converted = await convertCustomColumns(ctx, columns, itemIndex);
+		if (converted) contact.customColumns = converted;
 	}
 	return contact;
 }
 
-function readContacts(
+async function readContacts(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	output: INodeExecutionData[],
-): { contacts: IDataObject[]; items: number[] } {
+): Promise<{ contacts: IDataObject[]; items: number[] }> {
 	const fromItems = ctx.getNodeParameter('contactSource', 0) === 'input';
 	const contacts: IDataObject[] = [];
 	const indexes: number[] = [];
@@ -105,10 +108,10 @@ function readContacts(
 		try {
 			contacts.push(
 				fromItems
-					? contactFromItem(ctx, items[itemIndex].json, itemIndex)
+					? await contactFromItem(ctx, items[itemIndex].json, itemIndex)
 					: {
 							...readRequired(ctx, [emailSpec], itemIndex),
-							...readContact(ctx, 'additionalFields', itemIndex, [], personFields),
+							...(await readContact(ctx, 'additionalFields', itemIndex, [], personFields)),
 						},
 			);
 			indexes.push(itemIndex);
@@ -163,6 +166,12 @@ export const bulkImport: OperationDefinition = {
 			...contactCollection('additionalFields', 'Contact Fields', [], personFields),
 			displayOptions: { show: { contactSource: ['defined'] } },
 		},
+		...customColumnProperties.map((property) => ({
+			...property,
+			displayOptions: {
+				show: { ...property.displayOptions?.show, contactSource: ['defined'] },
+			},
+		})),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -199,7 +208,7 @@ export const bulkImport: OperationDefinition = {
 	],
 	async executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const output: INodeExecutionData[] = [];
-		const { contacts, items: sourceItems } = readContacts(this, items, output);
+		const { contacts, items: sourceItems } = await readContacts(this, items, output);
 		// Only reached with Continue On Fail: every item was invalid and is reported as such.
 		if (contacts.length === 0) return output;
 		// Import settings are per request, so they come from the first item.

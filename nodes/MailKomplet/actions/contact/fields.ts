@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FieldSpec } from '../../helpers/fields';
 import { collection, readFields } from '../../helpers/fields';
-import { readPairs } from '../../helpers/parameters';
+import { readCustomColumns } from './customColumns';
 import { mailingListIdsSpec } from '../shared';
 
 export const emailSpec: FieldSpec = {
@@ -63,68 +63,27 @@ export const contactFields: FieldSpec[] = [
 	mailingListIdsSpec('Mailing lists to add the contact to'),
 ];
 
-const customColumnsOption: INodeProperties = {
-	displayName: 'Custom Columns',
-	name: 'customColumns',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Custom Column',
-	default: {},
-	description:
-		"Values of the account's custom columns (Settings > Custom columns in Mail Komplet), by column name",
-	options: [
-		{
-			displayName: 'Column',
-			name: 'column',
-			values: [
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					placeholder: 'last_order',
-					description: 'Name of the custom column as defined in Mail Komplet',
-				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					description: 'Value to store; dates as 2024-05-31T14:00:00, yes/no as true or false',
-				},
-			],
-		},
-	],
-};
-
-/** A collection of contact fields plus custom columns; `specs` adds e.g. Email on updates. */
+/** A collection of contact fields; `specs` adds e.g. Email on updates. */
 export function contactCollection(
 	name: string,
 	displayName: string,
 	specs: FieldSpec[] = [],
 	fields: FieldSpec[] = contactFields,
 ) {
-	const property = collection(name, displayName, [...specs, ...fields]);
-	property.options = [...(property.options ?? []), customColumnsOption];
-	return property;
+	return collection(name, displayName, [...specs, ...fields]);
 }
 
-/** Reads a contact collection into the API's contact object. */
-export function readContact(
+/** Reads a contact collection and the custom columns into the API's contact object. */
+export async function readContact(
 	ctx: IExecuteFunctions,
 	parameter: string,
 	itemIndex: number,
 	specs: FieldSpec[] = [],
 	fields: FieldSpec[] = contactFields,
-): IDataObject {
+): Promise<IDataObject> {
 	const values = ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject;
 	const contact = readFields(ctx, [...specs, ...fields], values, itemIndex);
-	const customColumns = readPairs(
-		ctx,
-		values.customColumns,
-		{ rowKey: 'column', noun: 'custom column', label: 'Custom Columns' },
-		itemIndex,
-	);
+	const customColumns = await readCustomColumns(ctx, itemIndex);
 	if (customColumns) contact.customColumns = customColumns;
 	return contact;
 }

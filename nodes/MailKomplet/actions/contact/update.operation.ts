@@ -6,6 +6,7 @@ import { apiRequest } from '../../transport';
 import { done } from '../common';
 import { contactId } from '../shared';
 import type { OperationDefinition } from '../types';
+import { customColumnProperties } from './customColumns';
 import { contactCollection, emailSpec, readContact } from './fields';
 
 export const update: OperationDefinition = {
@@ -18,10 +19,11 @@ export const update: OperationDefinition = {
 	properties: [
 		contactId('The contact to update'),
 		contactCollection('updateFields', 'Update Fields', [emailSpec]),
+		...customColumnProperties,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = getId(this, 'contactId', itemIndex, 'Contact ID');
-		const body = readContact(this, 'updateFields', itemIndex, [emailSpec]);
+		const body = await readContact(this, 'updateFields', itemIndex, [emailSpec]);
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(
 				this.getNode(),

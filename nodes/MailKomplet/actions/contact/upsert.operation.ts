@@ -4,6 +4,7 @@ import { readRequired, toProperty } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 import { unwrap } from '../common';
 import type { OperationDefinition } from '../types';
+import { customColumnProperties } from './customColumns';
 import { contactCollection, emailSpec, readContact } from './fields';
 
 export const upsert: OperationDefinition = {
@@ -15,11 +16,12 @@ export const upsert: OperationDefinition = {
 	properties: [
 		toProperty(emailSpec, { required: true }),
 		contactCollection('additionalFields', 'Additional Fields'),
+		...customColumnProperties,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
 			...readRequired(this, [emailSpec], itemIndex),
-			...readContact(this, 'additionalFields', itemIndex),
+			...(await readContact(this, 'additionalFields', itemIndex)),
 		};
 		const [created] = unwrap(
 			await apiRequest.call(this, {

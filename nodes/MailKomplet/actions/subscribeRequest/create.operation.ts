@@ -4,6 +4,7 @@ import { readRequired, toProperty } from '../../helpers/fields';
 import { getId } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
 import { unwrap } from '../common';
+import { customColumnProperties } from '../contact/customColumns';
 import { contactCollection, emailSpec, readContact } from '../contact/fields';
 import { idLocator } from '../shared';
 import type { OperationDefinition } from '../types';
@@ -25,11 +26,12 @@ export const create: OperationDefinition = {
 			searchListMethod: 'searchDomainRedirects',
 		}),
 		contactCollection('additionalFields', 'Additional Fields'),
+		...customColumnProperties,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
 			...readRequired(this, [emailSpec], itemIndex),
-			...readContact(this, 'additionalFields', itemIndex),
+			...(await readContact(this, 'additionalFields', itemIndex)),
 			dispatcherId: getId(this, 'dispatcherId', itemIndex, 'Domain Redirect ID'),
 		};
 		const [created] = unwrap(
