@@ -1,0 +1,104 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SandboxServer } from './server';
+import type { Store } from './store';
+import type {
+	Fault,
+	RecordedRequest,
+	ResolvedOptions,
+	SandboxOptions,
+	SeedName,
+	WebhookFireResult,
+} from './types';
+import { buildWebhookPayload, fireWebhook } from './webhooks';
+
+export { buildWebhookPayload, fireWebhook, WEBHOOK_TYPES } from './webhooks';
+export { Store } from './store';
+export type { AddContactsOptions, ContactWriteMode } from './store';
+export type * from './model';
+export type { Fault, RecordedRequest, SandboxOptions, SeedName, WebhookFireResult } from './types';
+export { routes } from './routes';
+
+export interface Sandbox {
+	/** Base URL for the node's credential, e.g. http://127.0.0.1:4010/api. */
+	url: string;
+	/** http://127.0.0.1:PORT (admin endpoints live under /__sandbox). */
+	origin: string;
+	port: number;
+	apiKey: string;
+	baseCrypt: string;
+	store: Store;
+	/** Every request to /api, in order (a live array). */
+	requests: RecordedRequest[];
+	/** Returns the recorded requests and forgets them. */
+	takeRequests(): RecordedRequest[];
+	/** Answers the next matching request(s) with the given fault. */
+	inject(fault: Fault): void;
+	clearFaults(): void;
+	/** Empties (or reseeds) the store, clears recorded requests and faults. */
+	reset(seed?: SeedName): void;
+	/** POSTs a webhook payload of the given type (1-8) to `url`. */
+	fireWebhook(
+		url: string,
+		webhookTypeId: number,
+		overrides?: Record<string, unknown>,
+	): Promise<WebhookFireResult>;
+	close(): Promise<void>;
+}
+
+function resolveOptions(options: SandboxOptions): ResolvedOptions {
+	const { maxPageSize, bulkPollsPerPhase = 1 } = options;
+	if (maxPageSize !== undefined && (!Number.isInteger(maxPageSize) || maxPageSize < 1)) {
+		throw new RangeError('maxPageSize must be a positive integer');
+	}
+	if (!Number.isInteger(bulkPollsPerPhase) || bulkPollsPerPhase < 0) {
+		throw new RangeError('bulkPollsPerPhase must be a non-negative integer');
+	}
+	return {
+		port: options.port ?? 0,
+		host: options.host ?? '127.0.0.1',
+		apiKey: options.apiKey ?? 'sandbox-api-key',
+		baseCrypt: options.baseCrypt ?? 'sandboxBaseCrypt',
+		seed: options.seed ?? 'empty',
+		maxPageSize,
+		bulkPollsPerPhase,
+	};
+}
+
+/** Starts a local emulator of the Mail Komplet REST API. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const resolved = resolveOptions(options);
+	const server = new SandboxServer(resolved);
+	const http = createServer(server.handle);
+	http.keepAliveTimeout = 5_000;
+	await new Promise<void>((resolve, reject) => {
+		http.once('error', reject);
+		http.listen(resolved.port, resolved.host, () => {
+			http.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = http.address() as AddressInfo;
+	const origin = `http://${resolved.host}:${port}`;
+	server.url = `${origin}/api`;
+	return {
+		url: server.url,
+		origin,
+		port,
+		apiKey: resolved.apiKey,
+		baseCrypt: resolved.baseCrypt,
+		store: server.store,
+		requests: server.requests,
+		takeRequests: () => server.takeRequests(),
+		inject: (fault) => server.inject(fault),
+		clearFaults: () => server.clearFaults(),
+		reset: (seed) => server.reset(seed),
+		fireWebhook: (url, webhookTypeId, overrides) =>
+			fireWebhook(url, buildWebhookPayload(webhookTypeId, overrides, server.store)),
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				http.close((error) => (error ? reject(error) : resolve()));
+				http.closeAllConnections();
+			}),
+	};
+}

@@ -1,0 +1,21 @@
+import type { RouteDef } from '../router';
+import { catalogRoutes } from './catalog';
+import { contactRoutes } from './contacts';
+import { customColumnRoutes } from './customColumns';
+import { distributionRoutes } from './distributions';
+import { excludeListRoutes } from './excludeLists';
+import { mailingListRoutes } from './mailingLists';
+import { saleCouponRoutes } from './saleCoupons';
+import { transactionalRoutes } from './transactional';
+
+/** The route table: every documented method + path of the Mail Komplet REST API. */
+export const routes: readonly RouteDef[] = [
+	...mailingListRoutes,
+	...contactRoutes,
+	...catalogRoutes,
+	...distributionRoutes,
+	...transactionalRoutes,
+	...customColumnRoutes,
+	...excludeListRoutes,
+	...saleCouponRoutes,
+];

@@ -1,0 +1,271 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAdmin } from './admin';
+import { ApiError } from './errors';
+import { flattenHeaders, mediaType, readBody, send, tryParseJson } from './http';
+import { pageOf, readPaging } from './paging';
+import { Router } from './router';
+import type { RouteContext } from './router';
+import { routes } from './routes';
+import { seedStore } from './seed';
+import { Store } from './store';
+import type { Fault, RecordedRequest, ResolvedOptions, SeedName } from './types';
+import { isPlainObject, QueryReader } from './validate';
+
+/**
+ * The request pipeline of the emulated API:
+ * record -> injected fault -> required headers (400) -> API key and baseCrypt (403)
+ * -> route (404/405) -> Content-Type (415) and JSON (400) -> handler.
+ */
+
+interface ActiveFault extends Fault {
+	remaining: number;
+}
+
+const FORBIDDEN = 'Authorization has been denied for this request.';
+
+export function validateFault(input: unknown): Fault {
+	if (!isPlainObject(input)) throw new ApiError(400, 'A fault must be a JSON object.');
+	const { method, path, status, times, headers, body } = input;
+	if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+		throw new ApiError(400, 'The status field must be an HTTP status code (100-599).');
+	}
+	if (method !== undefined && typeof method !== 'string')
+		throw new ApiError(400, 'The method field must be a string.');
+	if (path !== undefined && typeof path !== 'string')
+		throw new ApiError(400, 'The path field must be a string.');
+	if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
+		throw new ApiError(400, 'The times field must be a positive integer.');
+	}
+	if (
+		headers !== undefined &&
+		(!isPlainObject(headers) || Object.values(headers).some((v) => typeof v !== 'string'))
+	) {
+		throw new ApiError(400, 'The headers field must be an object of strings.');
+	}
+	return {
+		method,
+		path,
+		status,
+		times,
+		headers: headers as Record<string, string> | undefined,
+		body,
+	};
+}
+
+function normalisePath(path: string): string {
+	const withSlash = path.startsWith('/') ? path : `/${path}`;
+	return withSlash.length > 1 ? withSlash.replace(/\/+$/, '').toLowerCase() : withSlash;
+}
+
+function acceptsJson(accept: string | undefined): boolean {
+	if (!accept) return false;
+	return accept
+		.split(',')
+		.some((part) => ['application/json', 'application/*', '*/*'].includes(mediaType(part)));
+}
+
+export class SandboxServer {
+	readonly store: Store;
+	readonly requests: RecordedRequest[] = [];
+	readonly router = new Router(routes);
+	private faults: ActiveFault[] = [];
+	/** Base URL of the API (set once listening). */
+	url = '';
+
+	constructor(readonly options: ResolvedOptions) {
+		this.store = new Store(options.baseCrypt);
+		seedStore(this.store, options.seed);
+	}
+
+	/** Empties or reseeds the store and forgets recorded requests and faults. */
+	reset(seed: SeedName = this.options.seed): void {
+		this.store.clear();
+		seedStore(this.store, seed);
+		this.requests.length = 0;
+		this.faults = [];
+	}
+
+	takeRequests(): RecordedRequest[] {
+		return this.requests.splice(0, this.requests.length);
+	}
+
+	inject(fault: Fault): void {
+		const valid = validateFault(fault);
+		this.faults.push({ ...valid, remaining: valid.times ?? 1 });
+	}
+
+	clearFaults(): void {
+		this.faults = [];
+	}
+
+	readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+		this.dispatch(req, res).catch((error: unknown) => {
+			const status = error instanceof ApiError ? error.status : 500;
+			if (!(error instanceof ApiError)) console.error('[mail-komplet sandbox]', error);
+			send(res, status, {
+				message: error instanceof ApiError ? error.message : 'An error has occurred.',
+			});
+		});
+	};
+
+	private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://sandbox.local');
+		const segments = url.pathname
+			.split('/')
+			.filter(Boolean)
+			.map((s) => {
+				try {
+					return decodeURIComponent(s);
+				} catch {
+					return s;
+				}
+			});
+		if (segments[0] === '__sandbox') {
+			await handleAdmin(this, req, res, segments.slice(1));
+			return;
+		}
+		if (segments[0] !== 'api') {
+			send(res, 404, {
+				message: `No HTTP resource was found that matches the request URI '${url.pathname}'.`,
+			});
+			return;
+		}
+		await this.handleApi(req, res, url, segments.slice(1));
+	}
+
+	private async handleApi(
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+		segments: string[],
+	): Promise<void> {
+		const method = (req.method ?? 'GET').toUpperCase();
+		const headers = flattenHeaders(req);
+		const record: RecordedRequest = {
+			method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			rawQuery: url.search.replace(/^\?/, ''),
+			headers,
+			body: undefined,
+			rawBody: '',
+			receivedAt: new Date().toISOString(),
+		};
+		this.requests.push(record);
+		const reply = (status: number, body?: unknown, extra?: Record<string, string>): void => {
+			record.status = status;
+			send(res, status, body, extra);
+		};
+		try {
+			record.rawBody = await readBody(req);
+		} catch (error) {
+			if (error instanceof ApiError) return reply(error.status, { message: error.message });
+			throw error;
+		}
+		if (record.rawBody) {
+			const parsed = tryParseJson(record.rawBody);
+			if (parsed.ok) record.body = parsed.value;
+		}
+
+		const [baseCrypt, ...rest] = segments;
+		const fault = this.takeFault(method, `/${rest.join('/')}`);
+		if (fault) {
+			return reply(
+				fault.status,
+				fault.body === undefined ? { message: `Injected fault ${fault.status}.` } : fault.body,
+				fault.headers,
+			);
+		}
+
+		if (headers['x-requested-with'] !== 'XMLHttpRequest') {
+			return reply(400, {
+				message: 'The X-Requested-With header is missing; send "X-Requested-With: XMLHttpRequest".',
+			});
+		}
+		if (!headers['accept']) {
+			return reply(400, {
+				message: 'The Accept header is missing; send "Accept: application/json".',
+			});
+		}
+		if (!acceptsJson(headers['accept'])) {
+			return reply(400, {
+				message: `The Accept header "${headers['accept']}" does not accept application/json.`,
+			});
+		}
+		const auth = /^basic\s+(.+)$/i.exec((headers['authorization'] ?? '').trim());
+		if (!auth || auth[1].trim() !== this.options.apiKey || baseCrypt !== this.options.baseCrypt) {
+			return reply(403, { message: FORBIDDEN });
+		}
+
+		const match = this.router.match(method, rest);
+		if (match.kind === 'notFound') {
+			return reply(404, {
+				message: `No HTTP resource was found that matches the request URI '${url.pathname}'.`,
+			});
+		}
+		if (match.kind === 'methodNotAllowed') {
+			return reply(
+				405,
+				{ message: `The requested resource does not support http method '${method}'.` },
+				{ allow: match.allow.join(', ') },
+			);
+		}
+
+		let body: unknown;
+		if ((method === 'POST' || method === 'PUT') && record.rawBody.trim() !== '') {
+			const type = mediaType(headers['content-type']);
+			if (type !== 'application/json') {
+				return reply(415, {
+					message: `The Content-Type "${headers['content-type'] ?? ''}" is not supported; send "Content-Type: application/json".`,
+				});
+			}
+			const parsed = tryParseJson(record.rawBody);
+			if (!parsed.ok)
+				return reply(400, { message: `The request body is not valid JSON: ${parsed.error}` });
+			body = parsed.value;
+		}
+
+		const query = new QueryReader(url.searchParams);
+		const settings = {
+			maxPageSize: this.options.maxPageSize,
+			bulkPollsPerPhase: this.options.bulkPollsPerPhase,
+		};
+		const ctx: RouteContext = {
+			store: this.store,
+			params: match.params,
+			query,
+			body,
+			settings,
+			paging: () => readPaging(query),
+			page: (source, filter, map, options) =>
+				pageOf(source, filter, readPaging(query), map, {
+					maxPageSize: settings.maxPageSize,
+					...options,
+				}),
+		};
+		try {
+			const result = match.route.handler(ctx) ?? {};
+			reply(result.status ?? 200, result.body);
+		} catch (error) {
+			if (!(error instanceof ApiError)) {
+				console.error('[mail-komplet sandbox]', error);
+				return reply(500, { message: 'An error has occurred.' });
+			}
+			reply(error.status, { message: error.message }, error.headers);
+		}
+	}
+
+	private takeFault(method: string, suffix: string): ActiveFault | undefined {
+		const path = normalisePath(suffix);
+		const index = this.faults.findIndex((f) => {
+			if (f.method && f.method.toUpperCase() !== method) return false;
+			if (f.path === undefined) return true;
+			const wanted = normalisePath(f.path);
+			return wanted.endsWith('*') ? path.startsWith(wanted.slice(0, -1)) : path === wanted;
+		});
+		if (index < 0) return undefined;
+		const fault = this.faults[index];
+		if (--fault.remaining <= 0) this.faults.splice(index, 1);
+		return fault;
+	}
+}

@@ -1,0 +1,65 @@
+export type SeedName = 'empty' | 'demo';
+
+export interface SandboxOptions {
+	/** Port to listen on (default 0: a free port). */
+	port?: number;
+	/** Host to bind (default 127.0.0.1). */
+	host?: string;
+	/** Expected raw API key in `Authorization: Basic <key>` (default 'sandbox-api-key'). */
+	apiKey?: string;
+	/** Account identifier in the path, /api/<baseCrypt>/... (default 'sandboxBaseCrypt'). */
+	baseCrypt?: string;
+	/** Initial data (default 'empty'). */
+	seed?: SeedName;
+	/** When set, at most this many records are returned per page, whatever pageSize asks for. */
+	maxPageSize?: number;
+	/** Polls of getBulkInfo spent in Queued and again in Processing before an import ends (default 1). */
+	bulkPollsPerPhase?: number;
+}
+
+export interface ResolvedOptions {
+	port: number;
+	host: string;
+	apiKey: string;
+	baseCrypt: string;
+	seed: SeedName;
+	maxPageSize?: number;
+	bulkPollsPerPhase: number;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Full path without the query, e.g. /api/sandboxBaseCrypt/contacts/7. */
+	path: string;
+	/** Query parameters (the last value wins). */
+	query: Record<string, string>;
+	/** The query string as sent, without '?'. */
+	rawQuery: string;
+	/** Lower-cased header names; repeated headers joined with ', '. */
+	headers: Record<string, string>;
+	/** Parsed JSON body, or undefined (no body, or not JSON). */
+	body: unknown;
+	rawBody: string;
+	/** Status the sandbox answered with. */
+	status?: number;
+	/** When the request arrived (ISO). */
+	receivedAt: string;
+}
+
+export interface Fault {
+	/** HTTP method to match (any when absent). */
+	method?: string;
+	/** Path after the baseCrypt, e.g. '/contacts' (any when absent; a trailing '*' matches a prefix). */
+	path?: string;
+	status: number;
+	/** How many matching requests get the fault (default 1). */
+	times?: number;
+	headers?: Record<string, string>;
+	/** Response body (default `{ message: 'Injected fault <status>' }`). */
+	body?: unknown;
+}
+
+export interface WebhookFireResult {
+	status: number;
+	body: unknown;
+}
