@@ -133,10 +133,73 @@ async function bulkImport(sandbox: Sandbox): Promise<Row> {
 	};
 }
 
+const SENDS = 1_000;
+const recipients = Array.from({ length: SENDS }, (_, i) => ({
+	json: { email: `prijemce.${i}@example.cz`, name: `Příjemce ${i}` },
+}));
+
+function message(to: string, name: string) {
+	return {
+		email: {
+			fromAddress: 'obchod@example.cz',
+			to: [{ address: to }],
+			subject: `Objednávka pro ${name}`,
+			bodyHtml: `<p>Dobrý den, ${name}</p>`,
+		},
+	};
+}
+
+async function rawSends(sandbox: Sandbox): Promise<void> {
+	for (const { json } of recipients) {
+		const response = await request(`${sandbox.url}/${sandbox.baseCrypt}/transactionalEmails`, {
+			method: 'POST',
+			headers: headers(sandbox, true),
+			body: JSON.stringify(message(json.email, json.name)),
+		});
+		await response.body.json();
+	}
+}
+
+async function sendEmails(sandbox: Sandbox): Promise<Row> {
+	let nodeRequests = 0;
+	const node = await median(3, async () => {
+		sandbox.reset();
+		const { value, requests } = await counted(sandbox, () =>
+			runNode({
+				parameters: {
+					resource: 'transactionalEmail',
+					operation: 'send',
+					fromAddress: 'obchod@example.cz',
+					to: '={{ $json.email }}',
+					subject: '=Objednávka pro {{ $json.name }}',
+					bodyHtml: '=<p>Dobrý den, {{ $json.name }}</p>',
+					additionalFields: {},
+				},
+				credentials: credentialsOf(sandbox),
+				items: recipients,
+			}),
+		);
+		if (value.error) throw value.error;
+		nodeRequests = requests;
+	});
+	let rawRequests = 0;
+	const baseline = await median(3, async () => {
+		sandbox.reset();
+		rawRequests = (await counted(sandbox, () => rawSends(sandbox))).requests;
+	});
+	return {
+		name: `Transactional Email > Send for ${SENDS.toLocaleString('en')} items (one request each) vs a raw sequential loop`,
+		node: { ...node, requests: nodeRequests },
+		baseline: { ...baseline, requests: rawRequests },
+		target: '<= 1.2x time',
+		ok: node.ms <= 1.2 * baseline.ms && nodeRequests === rawRequests,
+	};
+}
+
 async function main() {
 	const sandbox = await startSandbox();
 	try {
-		const rows = [await returnAll(sandbox), await bulkImport(sandbox)];
+		const rows = [await returnAll(sandbox), await bulkImport(sandbox), await sendEmails(sandbox)];
 		const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 		console.log(
 			`Mail Komplet node benchmarks, ${new Date().toISOString()}, Node ${process.version}, ${machine}\n`,

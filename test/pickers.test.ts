@@ -1,3 +1,5 @@
+import { pickerSources } from '../nodes/MailKomplet/methods';
+import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
 import { listSearch, loadOptions } from './harness';
 import { useSandbox } from './helpers/sandbox';
 
@@ -56,5 +58,52 @@ describe("ID pickers (list search through n8n's load-options context)", () => {
 			{ name: 'Akce', value: '11602' },
 			{ name: 'Zákazníci', value: '11601' },
 		]);
+	});
+});
+
+describe('every ID picker lists its records from the demo account, one request per page', () => {
+	const sources = Object.entries(pickerSources);
+
+	beforeEach(() => t.sandbox.reset('demo'));
+
+	it.each(sources)('search%s', async (key, source) => {
+		const found = await listSearch(t.credentials, `search${key}`);
+
+		const [request] = t.sent();
+		expect(request.path).toBe(`/${source.path}`);
+		expect(t.sent()).toEqual([]);
+		expect(request.query).toEqual('paged' in source ? {} : { page: '1', pageSize: '100' });
+		expect(found.results.length).toBeGreaterThan(0);
+		for (const option of found.results) {
+			expect(option.value).toMatch(/^\d+$/);
+			expect(option.name).not.toBe('');
+		}
+	});
+
+	it.each(sources.filter(([, source]) => 'searchParam' in source))(
+		'search%s passes the filter to the API',
+		async (key, source) => {
+			await listSearch(t.credentials, `search${key}`, 'abc');
+
+			expect(t.sent()[0].query).toMatchObject({
+				[(source as { searchParam: string }).searchParam]: 'abc',
+			});
+		},
+	);
+
+	it('every single-ID parameter of the node offers a list where a list endpoint exists', () => {
+		const searchMethods = new Set(sources.map(([key]) => `search${key}`));
+		const locators = new MailKomplet().description.properties.filter(
+			(p) => p.type === 'resourceLocator',
+		);
+		expect(locators.length).toBeGreaterThan(0);
+		for (const locator of locators) {
+			const list = locator.modes?.find((mode) => mode.name === 'list');
+			expect({ name: locator.name, list: Boolean(list) }).toEqual({
+				name: locator.name,
+				list: true,
+			});
+			expect(searchMethods).toContain(list?.typeOptions?.searchListMethod);
+		}
 	});
 });

@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 
 /** A resource mapper value as the editor stores it for "Map Each Column". */
-const mapped = (value: Record<string, unknown>) => ({
+const mapped = (value: Record<string, string | number | boolean | null>) => ({
 	mappingMode: 'defineBelow',
 	value,
 	matchingColumns: [],
@@ -22,6 +22,8 @@ const mapped = (value: Record<string, unknown>) => ({
 		defaultMatch: false,
 		display: true,
 	})),
+	attemptToConvertTypes: false,
+	convertFieldsToString: false,
 });
 
 function customerList() {

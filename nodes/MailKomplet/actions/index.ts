@@ -1,13 +1,37 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { campaign } from './campaign';
 import { contact } from './contact';
+import { coupon } from './coupon';
+import { couponGroup } from './couponGroup';
+import { customColumn } from './customColumn';
+import { distribution } from './distribution';
+import { domainRedirect } from './domainRedirect';
 import { mailingList } from './mailingList';
+import { marketingEmail } from './marketingEmail';
 import { subscribeRequest } from './subscribeRequest';
+import { template } from './template';
+import { transactionalEmail } from './transactionalEmail';
+import { transactionalSms } from './transactionalSms';
 import type { OperationDefinition, ResourceDefinition } from './types';
+import { unsubscribe } from './unsubscribe';
 
-export const resources: ResourceDefinition[] = [contact, mailingList, subscribeRequest].sort(
-	(a, b) => a.name.localeCompare(b.name),
-);
+export const resources: ResourceDefinition[] = [
+	campaign,
+	contact,
+	coupon,
+	couponGroup,
+	customColumn,
+	distribution,
+	domainRedirect,
+	mailingList,
+	marketingEmail,
+	subscribeRequest,
+	template,
+	transactionalEmail,
+	transactionalSms,
+	unsubscribe,
+].sort((a, b) => a.name.localeCompare(b.name));
 
 /** Shows a property only for its resource and operation, keeping any conditions it has. */
 function scoped(property: INodeProperties, resource: string, operation: string): INodeProperties {

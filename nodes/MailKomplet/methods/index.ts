@@ -17,21 +17,28 @@ interface PickerSource {
 	label: (record: IDataObject) => string;
 	/** Query parameter the API filters by; without one the page is filtered here. */
 	searchParam?: string;
+	/** False for endpoints that answer every record at once, without page/pageSize. */
+	paged?: false;
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+/** Label from the record's name, or the noun and ID when it has none. */
+const nameOr = (noun: string, idKey: string) => (r: IDataObject) =>
+	text(r.name) || `${noun} ${text(r[idKey])}`;
+
+const joined = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' - ');
 
 export const pickerSources = {
 	MailingLists: {
 		path: 'mailingLists',
 		idKey: 'mailingListId',
-		label: (r: IDataObject) => text(r.name) || `Mailing list ${text(r.mailingListId)}`,
+		label: nameOr('Mailing list', 'mailingListId'),
 	},
 	Contacts: {
 		path: 'contacts',
 		idKey: 'contactId',
-		label: (r: IDataObject) =>
-			[text(r.email), [text(r.name), text(r.surname)].join(' ').trim()].filter(Boolean).join(' - '),
+		label: (r: IDataObject) => joined(r.email, [text(r.name), text(r.surname)].join(' ').trim()),
 		searchParam: 'email',
 	},
 	DomainRedirects: {
@@ -39,6 +46,52 @@ export const pickerSources = {
 		idKey: 'dispatcherId',
 		label: (r: IDataObject) =>
 			text(r.name) || text(r.url) || `Domain redirect ${text(r.dispatcherId)}`,
+	},
+	Templates: {
+		path: 'templates',
+		idKey: 'templateId',
+		label: nameOr('Template', 'templateId'),
+	},
+	Campaigns: {
+		path: 'campaigns',
+		idKey: 'campaignId',
+		label: nameOr('Campaign', 'campaignId'),
+		searchParam: 'name',
+	},
+	Distributions: {
+		path: 'generatorExecutions',
+		idKey: 'generatorExecutionId',
+		label: (r: IDataObject) =>
+			joined(r.campaignName || `Campaign ${text(r.campaignId)}`, r.executed ?? r.created),
+	},
+	CustomColumns: {
+		path: 'customColumns',
+		idKey: 'customColumnId',
+		label: (r: IDataObject) => joined(r.caption, r.name),
+	},
+	CouponGroups: {
+		path: 'saleCouponGroups',
+		idKey: 'couponGroupId',
+		label: nameOr('Coupon group', 'couponGroupId'),
+		paged: false,
+	},
+	Coupons: {
+		path: 'saleCoupons',
+		idKey: 'couponId',
+		label: (r: IDataObject) => text(r.coupon) || `Coupon ${text(r.couponId)}`,
+		searchParam: 'coupon',
+	},
+	TransactionalEmails: {
+		path: 'transactionalEmails',
+		idKey: 'emailId',
+		label: (r: IDataObject) => joined(r.toAddress, r.subject, r.created),
+		searchParam: 'toAddress',
+	},
+	Unsubscribes: {
+		path: 'excludeLists',
+		idKey: 'excludeListId',
+		label: (r: IDataObject) =>
+			joined(r.email, r.mailingListName ?? r.campaignName ?? 'all lists and campaigns'),
 	},
 } satisfies Record<string, PickerSource>;
 
@@ -49,7 +102,7 @@ async function fetchPage(
 	pageSize: number,
 	filter?: string,
 ): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	const qs: IDataObject = { page, pageSize };
+	const qs: IDataObject = source.paged === false ? {} : { page, pageSize };
 	if (filter && source.searchParam) qs[source.searchParam] = filter;
 	const response = (await apiRequest.call(ctx, {
 		method: 'GET',
@@ -58,11 +111,13 @@ async function fetchPage(
 	})) as ListResponse;
 	const records = Array.isArray(response?.data) ? response.data : [];
 	const hasMore =
-		typeof response?.pageCount === 'number'
-			? page < response.pageCount
-			: typeof response?.totalRecordCount === 'number'
-				? page * pageSize < response.totalRecordCount
-				: records.length >= pageSize;
+		source.paged === false
+			? false
+			: typeof response?.pageCount === 'number'
+				? page < response.pageCount
+				: typeof response?.totalRecordCount === 'number'
+					? page * pageSize < response.totalRecordCount
+					: records.length >= pageSize;
 	return { records, hasMore };
 }
 

@@ -4,7 +4,7 @@ import { customColumnIdOptions, dataTypeSpec, nameSpec, optionalColumnFields } f
 export const update = updateOperation({
 	noun: 'custom column',
 	description:
-		"Change a custom column's name, data type, caption or rules. Fields left out stay as they are. System columns cannot be changed.",
+		"Change a custom column's name, data type, caption or rules. Fields left out stay as they are. Mail Komplet limits changes to system columns.",
 	id: { ...customColumnIdOptions, description: 'The custom column to update' },
 	fields: [dataTypeSpec, nameSpec, ...optionalColumnFields],
 	// The reference shows no ID in the path; like every other update, it goes there.
