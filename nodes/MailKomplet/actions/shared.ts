@@ -52,13 +52,12 @@ export function idLocator(options: IdOptions): INodeProperties {
 	};
 }
 
-export const mailingListId = (description = 'The mailing list to work on') =>
-	idLocator({
-		name: 'mailingListId',
-		label: 'Mailing List ID',
-		description,
-		searchListMethod: 'searchMailingLists',
-	});
+export const mailingListIdOptions: IdOptions = {
+	name: 'mailingListId',
+	label: 'Mailing List ID',
+	description: 'The mailing list to work on',
+	searchListMethod: 'searchMailingLists',
+};
 
 export const contactId = (description = 'The contact to work on') =>
 	idLocator({

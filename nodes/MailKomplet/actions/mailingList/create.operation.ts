@@ -1,38 +1,12 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
-import { collection, readCollection, readRequired, toProperty } from '../../helpers/fields';
-import { apiRequest } from '../../transport';
-import { unwrap } from '../common';
-import type { OperationDefinition } from '../types';
+import { createOperation } from '../crud';
 import { mailingListFields } from './fields';
 
 const [name, description, isTest] = mailingListFields;
 
-export const create: OperationDefinition = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a mailing list',
+export const create = createOperation({
+	noun: 'mailing list',
+	path: 'mailingLists',
 	description: 'Create a new mailing list. Returns the new mailingListId.',
-	endpoints: ['POST /mailingLists'],
-	properties: [
-		toProperty(name, { required: true }),
-		toProperty(isTest),
-		collection('additionalFields', 'Additional Fields', [description]),
-	],
-	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const body = {
-			...readRequired(this, [name], itemIndex),
-			isTest: this.getNodeParameter('isTest', itemIndex) as boolean,
-			...readCollection(this, 'additionalFields', [description], itemIndex),
-		};
-		const [created] = unwrap(
-			await apiRequest.call(this, {
-				method: 'POST',
-				path: ['mailingLists'],
-				body,
-				itemIndex,
-			}),
-		);
-		return { ...created, ...body };
-	},
-};
+	required: [name, isTest],
+	additional: [description],
+});
