@@ -61,6 +61,18 @@ export function done(response: unknown, summary: IDataObject): IDataObject {
 	return { success: true, ...summary, ...(body ?? {}) };
 }
 
+/** POSTs a new record; returns the API's answer (e.g. the new ID) merged with what was sent. */
+export async function postRecord(
+	ctx: IExecuteFunctions,
+	path: string,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const response = await apiRequest.call(ctx, { method: 'POST', path: [path], body, itemIndex });
+	const [answer] = unwrap(response);
+	return answer ? { ...answer, ...body } : done(response, body);
+}
+
 export interface ListOperationOptions {
 	/** Plural noun for texts, e.g. "mailing lists". */
 	noun: string;

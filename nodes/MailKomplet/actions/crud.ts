@@ -6,7 +6,7 @@ import { collection, readCollection, readRequired, toProperty } from '../helpers
 import { getId } from '../helpers/parameters';
 import type { ApiRequest } from '../transport';
 import { apiRequest } from '../transport';
-import { done, unwrap } from './common';
+import { done, postRecord } from './common';
 import type { IdOptions } from './shared';
 import { idLocator } from './shared';
 import type { Endpoint, OperationDefinition } from './types';
@@ -47,14 +47,7 @@ export function createOperation(options: CreateOptions): OperationDefinition {
 				...readRequired(this, required, itemIndex),
 				...readCollection(this, 'additionalFields', additional, itemIndex),
 			};
-			const response = await apiRequest.call(this, {
-				method: 'POST',
-				path: [path],
-				body,
-				itemIndex,
-			});
-			const [answer] = unwrap(response);
-			return answer ? { ...answer, ...body } : done(response, body);
+			return await postRecord(this, path, body, itemIndex);
 		},
 	};
 }

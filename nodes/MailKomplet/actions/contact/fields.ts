@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FieldSpec } from '../../helpers/fields';
-import { collection, readFields } from '../../helpers/fields';
+import { collection, readFields, readRequired } from '../../helpers/fields';
 import { readCustomColumns } from './customColumns';
 import { mailingListIdsSpec } from '../shared';
 
@@ -86,4 +86,15 @@ export async function readContact(
 	const customColumns = await readCustomColumns(ctx, itemIndex);
 	if (customColumns) contact.customColumns = customColumns;
 	return contact;
+}
+
+/** Email plus the Additional Fields and custom columns of a new contact. */
+export async function readNewContact(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return {
+		...readRequired(ctx, [emailSpec], itemIndex),
+		...(await readContact(ctx, 'additionalFields', itemIndex)),
+	};
 }

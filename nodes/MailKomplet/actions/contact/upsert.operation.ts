@@ -1,11 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readRequired, toProperty } from '../../helpers/fields';
-import { apiRequest } from '../../transport';
-import { unwrap } from '../common';
+import { toProperty } from '../../helpers/fields';
+import { postRecord } from '../common';
 import type { OperationDefinition } from '../types';
 import { customColumnProperties } from './customColumns';
-import { contactCollection, emailSpec, readContact } from './fields';
+import { contactCollection, emailSpec, readNewContact } from './fields';
 
 export const upsert: OperationDefinition = {
 	value: 'upsert',
@@ -19,18 +18,6 @@ export const upsert: OperationDefinition = {
 		...customColumnProperties,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const body = {
-			...readRequired(this, [emailSpec], itemIndex),
-			...(await readContact(this, 'additionalFields', itemIndex)),
-		};
-		const [created] = unwrap(
-			await apiRequest.call(this, {
-				method: 'POST',
-				path: ['contacts'],
-				body,
-				itemIndex,
-			}),
-		);
-		return { ...created, ...body };
+		return await postRecord(this, 'contacts', await readNewContact(this, itemIndex), itemIndex);
 	},
 };

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readRequired, toProperty } from '../../helpers/fields';
+import { toProperty } from '../../helpers/fields';
 import { getId } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
-import { unwrap } from '../common';
+import { postRecord } from '../common';
 import { customColumnProperties } from '../contact/customColumns';
-import { contactCollection, emailSpec, readContact } from '../contact/fields';
+import { contactCollection, emailSpec, readNewContact } from '../contact/fields';
 import { idLocator } from '../shared';
 import type { OperationDefinition } from '../types';
 
@@ -30,18 +29,9 @@ export const create: OperationDefinition = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
-			...readRequired(this, [emailSpec], itemIndex),
-			...(await readContact(this, 'additionalFields', itemIndex)),
+			...(await readNewContact(this, itemIndex)),
 			dispatcherId: getId(this, 'dispatcherId', itemIndex, 'Domain Redirect ID'),
 		};
-		const [created] = unwrap(
-			await apiRequest.call(this, {
-				method: 'POST',
-				path: ['subscribeContacts'],
-				body,
-				itemIndex,
-			}),
-		);
-		return { ...created, ...body };
+		return await postRecord(this, 'subscribeContacts', body, itemIndex);
 	},
 };
