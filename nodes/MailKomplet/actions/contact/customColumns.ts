@@ -109,6 +109,8 @@ export const customColumnProperties: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		noDataExpression: true,
 		required: true,
+		description:
+			"Custom columns of the account with the value to store in each; values are converted to the column's data type",
 		typeOptions: {
 			loadOptionsDependsOn: ['customColumnsMode'],
 			resourceMapper: {

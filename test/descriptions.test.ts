@@ -1,0 +1,44 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { resources } from '../nodes/MailKomplet/actions';
+import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
+
+/** Every parameter at any depth: collection options and fixedCollection values included. */
+function allParameters(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => {
+		const nested = (property.options ?? []).flatMap((option) => {
+			if ('values' in option) return allParameters((option as INodePropertyCollection).values);
+			if ('type' in option) return allParameters([option as INodeProperties]);
+			return [];
+		});
+		return [property, ...nested];
+	});
+}
+
+describe('descriptions an AI agent can work from', () => {
+	const { description } = new MailKomplet();
+
+	it.each(resources.flatMap((r) => r.operations.map((o) => [`${r.name} > ${o.name}`, o])))(
+		'%s says what it does and what it returns',
+		(_, operation) => {
+			expect(operation.action).toMatch(/^[A-Z]/);
+			expect(operation.description.length).toBeGreaterThan(30);
+		},
+	);
+
+	it('every parameter has a description, except notices, groups and the resource/operation pickers', () => {
+		const groups = ['notice', 'collection', 'fixedCollection'];
+		const missing = allParameters(description.properties)
+			.filter((p) => !groups.includes(p.type) && !['resource', 'operation'].includes(p.name))
+			.filter((p) => !p.description?.trim())
+			.map((p) => p.name);
+		expect(missing).toEqual([]);
+	});
+
+	it('enumerations are named options, never bare numbers', () => {
+		const options = allParameters(description.properties)
+			.filter((p) => p.type === 'options' || p.type === 'multiOptions')
+			.flatMap((p) => (p.options ?? []) as INodePropertyOptions[]);
+		expect(options.filter((option) => /^\d+$/.test(String(option.name)))).toEqual([]);
+	});
+});
