@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from '../nodes/MailKomplet/actions';
+import type { OperationDefinition } from '../nodes/MailKomplet/actions/types';
 import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
 
 /** Every parameter at any depth: collection options and fixedCollection values included. */
@@ -18,13 +19,14 @@ function allParameters(properties: INodeProperties[]): INodeProperties[] {
 describe('descriptions an AI agent can work from', () => {
 	const { description } = new MailKomplet();
 
-	it.each(resources.flatMap((r) => r.operations.map((o) => [`${r.name} > ${o.name}`, o])))(
-		'%s says what it does and what it returns',
-		(_, operation) => {
-			expect(operation.action).toMatch(/^[A-Z]/);
-			expect(operation.description.length).toBeGreaterThan(30);
-		},
-	);
+	it.each(
+		resources.flatMap((r) =>
+			r.operations.map((o): [string, OperationDefinition] => [`${r.name} > ${o.name}`, o]),
+		),
+	)('%s says what it does and what it returns', (_, operation) => {
+		expect(operation.action).toMatch(/^[A-Z]/);
+		expect(operation.description.length).toBeGreaterThan(30);
+	});
 
 	it('every parameter has a description, except notices, groups and the resource/operation pickers', () => {
 		const groups = ['notice', 'collection', 'fixedCollection'];

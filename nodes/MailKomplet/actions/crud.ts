@@ -13,6 +13,8 @@ import type { Endpoint, OperationDefinition } from './types';
 
 /** Create, Update and Delete operations that differ only in path, fields and texts. */
 
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 interface CreateOptions {
 	/** Singular noun for the action text, e.g. "campaign". */
 	noun: string;
@@ -38,7 +40,7 @@ export function createOperation(options: CreateOptions): OperationDefinition {
 	return {
 		value: 'create',
 		name: 'Create',
-		action: `Create a ${options.noun}`,
+		action: `Create ${withArticle(options.noun)}`,
 		description: options.description,
 		endpoints: [`POST /${path}` as Endpoint],
 		properties,
@@ -68,7 +70,7 @@ export function updateOperation(options: UpdateOptions): OperationDefinition {
 	return {
 		value: 'update',
 		name: 'Update',
-		action: `Update a ${options.noun}`,
+		action: `Update ${withArticle(options.noun)}`,
 		description: options.description,
 		endpoints: [options.endpoint],
 		properties: [idLocator(id), collection('updateFields', 'Update Fields', fields)],
@@ -106,7 +108,7 @@ export function deleteOperation(options: DeleteOptions): OperationDefinition {
 	return {
 		value: 'delete',
 		name: 'Delete',
-		action: `Delete a ${options.noun}`,
+		action: `Delete ${withArticle(options.noun)}`,
 		description: options.description,
 		endpoints: [(idIn === 'path' ? `DELETE /${path}/{${id.name}}` : `DELETE /${path}`) as Endpoint],
 		properties: [idLocator(id)],

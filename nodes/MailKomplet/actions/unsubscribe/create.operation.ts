@@ -2,7 +2,7 @@ import { emailSpec } from '../contact/fields';
 import { createOperation } from '../crud';
 
 export const create = createOperation({
-	noun: 'unsubscribe',
+	noun: 'unsubscribe record',
 	path: 'excludeLists',
 	description:
 		'Unsubscribe an e-mail address from one mailing list or campaign, or, with neither given, from everything in the account',

@@ -1,7 +1,7 @@
 import { deleteOperation } from '../crud';
 
 export const deleteUnsubscribe = deleteOperation({
-	noun: 'unsubscribe',
+	noun: 'unsubscribe record',
 	path: 'excludeLists',
 	description:
 		'Delete an unsubscribe record, so the address can receive what it was unsubscribed from again',

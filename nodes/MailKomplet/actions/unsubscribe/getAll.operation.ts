@@ -2,7 +2,7 @@ import { listOperation } from '../common';
 import { describeValues, UNSUBSCRIBE_ORIGIN, UNSUBSCRIBE_REASON } from '../enums';
 
 export const getAll = listOperation({
-	noun: 'unsubscribes',
+	noun: 'unsubscribe records',
 	path: 'excludeLists',
 	description: `List unsubscribed recipients (the exclude list), optionally of one mailing list. Returns one item per record with excludeListId, email, mailingListId and campaignId (both null when global), date, reason, origin (${describeValues(UNSUBSCRIBE_ORIGIN)}) and reasonId (${describeValues(UNSUBSCRIBE_REASON)}).`,
 	filters: [

@@ -1,0 +1,18 @@
+/**
+ * Runs once before the suite: everything slow and idempotent (n8n installs, the package build
+ * check, the browser), so tests only start processes. Each step is a no-op when already done.
+ */
+import { ensureChromium } from '../../scripts/n8n/browser';
+import { ensureN8n } from '../../scripts/n8n/install';
+import { packedPackage } from '../../scripts/n8n/package';
+import { assertNodeRuntime } from '../../scripts/n8n/runtime';
+import { selectedReleases } from '../../scripts/n8n/versions';
+
+export default async function globalSetup(): Promise<void> {
+	assertNodeRuntime();
+	const log = (line: string) => process.stderr.write(`[e2e setup] ${line}\n`);
+	// Fails fast with a clear message when `npm run build` has not run.
+	await packedPackage();
+	for (const release of selectedReleases()) await ensureN8n(release, log);
+	if (process.env.E2E_SKIP_BROWSER !== '1') await ensureChromium(log);
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run demo`: a real n8n with this package, a Mail Komplet sandbox with sample data, a
+ * credential pointing at it and the example workflows, ready in the browser. Ctrl-C stops it all.
+ *
+ * Environment: DEMO_PORT (n8n, default 5678), DEMO_SANDBOX_PORT (default 4010),
+ * DEMO_N8N_VERSION (default the newest supported n8n).
+ */
+import { startDemo, type Demo } from './n8n/demo-env';
+import { DEMO_WEBHOOK_SECRET, isManual } from './n8n/examples';
+import { OWNER } from './n8n/rest';
+import { assertNodeRuntime } from './n8n/runtime';
+import { DEFAULT_RELEASE, findRelease } from './n8n/versions';
+
+function printGuide({ n8n, sandbox, examples, triggers }: Demo): void {
+	const line = '─'.repeat(72);
+	const { origin, account } = sandbox.client;
+	console.log(`\n${line}`);
+	console.log(`  n8n editor:   ${n8n.baseUrl}/home/workflows`);
+	console.log(`  Sign in as:   ${OWNER.email}  /  ${OWNER.password}`);
+	console.log(`  Credential:   "Mail Komplet (sandbox)" -> ${account.baseUrl}`);
+	console.log(line);
+	console.log('  Try:');
+	for (const workflow of examples.filter(isManual)) {
+		console.log(`  - Open "${workflow.name}"`);
+		console.log(`    ${n8n.baseUrl}/workflow/${workflow.id}  and click "Execute workflow".`);
+	}
+	for (const trigger of triggers) {
+		const url = `${n8n.webhookUrl}/${trigger.path}?token=${DEMO_WEBHOOK_SECRET}`;
+		console.log(`  - "${trigger.workflow.name}" is active. Let the sandbox play Mail Komplet`);
+		console.log('    and report a hard bounce (webhookTypeId 5; 4 is a soft bounce):');
+		console.log(`    curl -s -X POST ${origin}/__sandbox/webhooks/fire \\`);
+		console.log(`      -H 'content-type: application/json' \\`);
+		console.log(`      -d '{"url": "${url}", "webhookTypeId": 5}'`);
+		console.log(`    then open ${n8n.baseUrl}/workflow/${trigger.workflow.id}/executions`);
+	}
+	console.log(`  - See what the node sent to "Mail Komplet": curl -s ${origin}/__sandbox/requests`);
+	console.log(line);
+	console.log(`  n8n's log: ${n8n.logFile}`);
+	console.log('  Press Ctrl-C to stop n8n and the sandbox.\n');
+}
+
+async function main(): Promise<void> {
+	assertNodeRuntime();
+	const started = Date.now();
+	const release = process.env.DEMO_N8N_VERSION
+		? findRelease(process.env.DEMO_N8N_VERSION)
+		: DEFAULT_RELEASE;
+	// Ctrl-C while starting: exiting kills a half-started n8n (see instance.ts).
+	const abort = () => process.exit(130);
+	process.once('SIGINT', abort);
+	process.once('SIGTERM', abort);
+	const demo = await startDemo({
+		release,
+		n8nPort: Number(process.env.DEMO_PORT ?? 5678),
+		sandboxPort: Number(process.env.DEMO_SANDBOX_PORT ?? 4010),
+		log: (text) => console.log(`• ${text}`),
+	});
+	console.log(`• n8n is running (${Math.round((Date.now() - started) / 1000)} s)`);
+
+	let stopping = false;
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the sandbox...');
+		void demo.stop().then(() => process.exit(0));
+	};
+	process.off('SIGINT', abort).off('SIGTERM', abort).on('SIGINT', stop).on('SIGTERM', stop);
+	printGuide(demo);
+}
+
+main().catch((error: Error) => {
+	console.error(`\nThe demo could not start: ${error.message}`);
+	process.exit(1);
+});

@@ -1,0 +1,215 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { ensureN8n, n8nBin } from './install';
+import { installInto } from './package';
+import { ARTIFACTS_DIR } from './paths';
+import { freePort } from './ports';
+import { run, sleep, type RunResult } from './process';
+import { nodeEnv } from './runtime';
+import { majorOf, type N8nRelease } from './versions';
+
+export interface N8nOptions {
+	release: N8nRelease;
+	/** Names the log file: artifacts/logs/n8n-<label>-<version>.log */
+	label?: string;
+	/** Port for the editor, REST API and webhooks (default: a free one). */
+	port?: number;
+	env?: NodeJS.ProcessEnv;
+}
+
+/** Process groups of servers still running; killed if this process exits without stopping them. */
+const runningGroups = new Set<number>();
+process.on('exit', () => runningGroups.forEach((pid) => signalGroup(pid, 'SIGKILL')));
+
+/** One real n8n: its own user folder (database, settings, community packages), ports and log. */
+export class N8nInstance {
+	readonly baseUrl: string;
+	private server?: ChildProcess;
+	private serverExit?: Promise<void>;
+
+	private constructor(
+		readonly release: N8nRelease,
+		readonly userFolder: string,
+		readonly port: number,
+		readonly logFile: string,
+		private readonly extraEnv: NodeJS.ProcessEnv,
+	) {
+		this.baseUrl = `http://127.0.0.1:${port}`;
+	}
+
+	static async create(options: N8nOptions): Promise<N8nInstance> {
+		await ensureN8n(options.release);
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mk-n8n-${options.release.version}-`));
+		await installInto(userFolder);
+		const logDir = path.join(ARTIFACTS_DIR, 'logs');
+		fs.mkdirSync(logDir, { recursive: true });
+		const logFile = path.join(
+			logDir,
+			`n8n-${options.label ?? 'run'}-${options.release.version}.log`,
+		);
+		fs.writeFileSync(logFile, '');
+		const port = options.port ?? (await freePort());
+		return new N8nInstance(options.release, userFolder, port, logFile, options.env ?? {});
+	}
+
+	get major(): number {
+		return majorOf(this.release);
+	}
+
+	get webhookUrl(): string {
+		return `${this.baseUrl}/webhook`;
+	}
+
+	/** Environment for every n8n process of this instance; each process gets its own broker port. */
+	private async env(): Promise<NodeJS.ProcessEnv> {
+		return nodeEnv({
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
+			// Two n8n processes (a server and a CLI command) would otherwise both bind 5679.
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_RUNNERS_ENABLED: 'true',
+			N8N_ENCRYPTION_KEY: 'mail-komplet-e2e-encryption-key',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_OUTPUT: 'console',
+			N8N_LOG_LEVEL: 'info',
+			// The sandbox runs on 127.0.0.1; newer n8n blocks private addresses for some requests.
+			N8N_SSRF_PROTECTION_ENABLED: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			NODE_ENV: 'production',
+			...this.extraEnv,
+		});
+	}
+
+	/** Runs an n8n CLI command (import:workflow, execute, ...) against this instance's user folder. */
+	async cli(args: string[], timeoutMs = 180_000): Promise<RunResult> {
+		const result = await run(process.execPath, [n8nBin(this.release), ...args], {
+			env: await this.env(),
+			timeoutMs,
+		});
+		fs.appendFileSync(
+			this.logFile,
+			`\n$ n8n ${args.join(' ')} (exit ${result.code})\n${result.stdout}${result.stderr}`,
+		);
+		return result;
+	}
+
+	/** Like cli(), but throws on a non-zero exit. */
+	async cliChecked(args: string[], timeoutMs?: number): Promise<RunResult> {
+		const result = await this.cli(args, timeoutMs);
+		if (result.code !== 0) {
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${result.code}:\n${(result.stdout + result.stderr).slice(-3000)}`,
+			);
+		}
+		return result;
+	}
+
+	/** Starts `n8n start` and resolves once n8n reports itself ready (database migrated, server up). */
+	async start(timeoutMs = 120_000): Promise<void> {
+		if (this.server) throw new Error('already started');
+		const log = fs.openSync(this.logFile, 'a');
+		// Own process group: stop() also ends the task runners n8n spawns.
+		const child = spawn(process.execPath, [n8nBin(this.release), 'start'], {
+			env: await this.env(),
+			stdio: ['ignore', log, log],
+			detached: true,
+		});
+		fs.closeSync(log);
+		this.server = child;
+		if (child.pid) runningGroups.add(child.pid);
+		this.serverExit = new Promise((resolve) => child.once('exit', () => resolve()));
+		const deadline = Date.now() + timeoutMs;
+		// /healthz answers during migrations; /healthz/readiness once migrated, but 1.x registers
+		// its REST routes later still, so the public settings endpoint is waited for too.
+		while (!(await this.answers('/healthz/readiness')) || !(await this.answers('/rest/settings'))) {
+			if (child.exitCode !== null)
+				throw new Error(`n8n exited with ${child.exitCode}; see ${this.logFile}`);
+			if (Date.now() > deadline)
+				throw new Error(`n8n did not start within ${timeoutMs} ms; see ${this.logFile}`);
+			await sleep(500);
+		}
+	}
+
+	private async answers(urlPath: string): Promise<boolean> {
+		try {
+			const response = await fetch(this.baseUrl + urlPath, { signal: AbortSignal.timeout(2000) });
+			// While starting up, n8n answers other paths with a 200 text page.
+			return (
+				response.ok && (response.headers.get('content-type') ?? '').includes('application/json')
+			);
+		} catch {
+			return false;
+		}
+	}
+
+	/**
+	 * Waits until a production webhook listens (activation finishes a few seconds after start).
+	 * OPTIONS answers below 400 once it is registered, without running the workflow.
+	 */
+	async waitForWebhook(webhookPath: string, timeoutMs = 60_000): Promise<string> {
+		const url = `${this.webhookUrl}/${webhookPath.replace(/^\//, '')}`;
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const status = await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2000) })
+				.then((response) => response.status)
+				.catch(() => 0);
+			if (status > 0 && status < 400) return url;
+			if (Date.now() > deadline)
+				throw new Error(
+					`webhook ${url} not registered within ${timeoutMs} ms; see ${this.logFile}`,
+				);
+			await sleep(500);
+		}
+	}
+
+	/** Stops the server (SIGTERM, then SIGKILL after a grace period). */
+	async stop(graceMs = 15_000): Promise<void> {
+		const child = this.server;
+		if (!child?.pid || !this.serverExit) return;
+		if (child.exitCode === null && child.signalCode === null) {
+			signalGroup(child.pid, 'SIGTERM');
+			const pid = child.pid;
+			const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
+			await this.serverExit;
+			clearTimeout(kill);
+		}
+		signalGroup(child.pid, 'SIGKILL'); // leftover runners in the group
+		runningGroups.delete(child.pid);
+		this.server = undefined;
+	}
+
+	/** The server log (and CLI output) so far. */
+	log(): string {
+		return fs.readFileSync(this.logFile, 'utf8');
+	}
+
+	async dispose(): Promise<void> {
+		await this.stop();
+		// E2E_KEEP_USER_FOLDERS=1 keeps the database and settings for a look after a failure.
+		if (!process.env.E2E_KEEP_USER_FOLDERS) {
+			fs.rmSync(this.userFolder, { recursive: true, force: true });
+		}
+	}
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// already gone
+	}
+}
