@@ -50,6 +50,19 @@ describe("ID pickers (list search through n8n's load-options context)", () => {
 		expect(found.results).toEqual([{ name: 'Partneři', value: '11602' }]);
 	});
 
+	it('offers one page of contacts for the Contact IDs multi-select', async () => {
+		t.sandbox.store.addContacts(1500);
+
+		const options = await loadOptions(t.credentials, 'getContacts');
+
+		expect(options).toHaveLength(1000);
+		expect(options[0]).toEqual({
+			name: 'kontakt.7457801@example.com - Kontakt 7457801',
+			value: '7457801',
+		});
+		expect(t.sent().map((r) => r.query)).toEqual([{ page: '1', pageSize: '1000' }]);
+	});
+
 	it('offers mailing lists for multi-selects, sorted by name', async () => {
 		t.sandbox.store.addMailingList({ name: 'Zákazníci' });
 		t.sandbox.store.addMailingList({ name: 'Akce' });

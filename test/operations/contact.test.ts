@@ -403,7 +403,7 @@ describe('Contact > Delete', () => {
 		const result = await t.run({
 			resource: 'contact',
 			operation: 'delete',
-			contactIds: ids.join(', '),
+			contactIds: `={{ "${ids.join(', ')}" }}`,
 			options: { mailingListId: String(listId) },
 		});
 
@@ -438,10 +438,14 @@ describe('Contact > Delete', () => {
 	});
 
 	it('refuses non-numeric contact IDs', async () => {
-		const result = await t.run({ resource: 'contact', operation: 'delete', contactIds: '12, x' });
+		const result = await t.run({
+			resource: 'contact',
+			operation: 'delete',
+			contactIds: '={{ "12, x" }}',
+		});
 
 		expect(result.error?.message).toBe(
-			'Contact IDs must be a positive whole number, got "x" (item 0)',
+			'Contact Names or IDs must be a positive whole number, got "x" (item 0)',
 		);
 		expect(t.sent()).toEqual([]);
 	});

@@ -9,11 +9,11 @@ import type { OperationDefinition } from '../types';
 
 const contactIds: FieldSpec = {
 	name: 'contactIds',
-	label: 'Contact IDs',
+	label: 'Contact Names or IDs',
 	type: 'idList',
-	placeholder: '7457823, 7457824',
+	loadOptionsMethod: 'getContacts',
 	description:
-		'IDs of the contacts to delete, separated by commas, or an expression giving a list of IDs',
+		'Contacts to delete. Choose from the list (the first 1,000 contacts), or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>: a list, or text separated by commas.',
 };
 
 const options: FieldSpec[] = [
