@@ -1,4 +1,5 @@
 import { MailKomplet } from '../../nodes/MailKomplet/MailKomplet.node';
+import { contactActivity } from '../../sandbox/activity';
 import { jsonOf, resourceMapping } from '../harness';
 import { byId, useSandbox } from '../helpers/sandbox';
 
@@ -452,20 +453,31 @@ describe('Contact > Delete', () => {
 });
 
 describe('Contact > Get Activity', () => {
-	it('reads the history of a contact by e-mail', async () => {
-		const [contact] = t.sandbox.store.addContacts(1);
+	it('reads the history of a contact by e-mail, one item per action, up to the Limit', async () => {
+		t.sandbox.reset('demo');
+		const email = t.sandbox.store.transactionalEmails.rows[0].toAddress;
+		const history = contactActivity(t.sandbox.store, email);
+		expect(history.length).toBeGreaterThan(1);
 
-		const result = await t.run({
+		const all = await t.run({
 			resource: 'contact',
 			operation: 'getActivity',
-			email: contact.email,
+			email,
 			returnAll: true,
+		});
+		const limited = await t.run({
+			resource: 'contact',
+			operation: 'getActivity',
+			email,
+			returnAll: false,
+			limit: 1,
 		});
 
 		expect(t.sent()).toEqual([
-			{ method: 'GET', path: '/contacts/getContactActivity', query: { email: contact.email } },
+			{ method: 'GET', path: '/contacts/getContactActivity', query: { email } },
+			{ method: 'GET', path: '/contacts/getContactActivity', query: { email } },
 		]);
-		expect(result.error).toBeUndefined();
-		expect(Array.isArray(jsonOf(result))).toBe(true);
+		expect(jsonOf(all)).toEqual(JSON.parse(JSON.stringify(history)));
+		expect(jsonOf(limited)).toEqual([JSON.parse(JSON.stringify(history[0]))]);
 	});
 });
