@@ -8,7 +8,7 @@ module.exports = {
 	roots: ['<rootDir>/e2e'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	globalSetup: '<rootDir>/e2e/setup/global-setup.ts',
 	maxWorkers: 1,
