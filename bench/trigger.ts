@@ -261,7 +261,7 @@ async function startN8n(n8n: N8nInstance, workflows: WorkflowFile[], log: (line:
 	}
 	return [
 		await n8n.waitForWebhook(`${TRIGGER_WEBHOOK_ID}/${triggerWebhookPath()}`),
-		await n8n.waitForWebhook(WEBHOOK_PATH),
+		await n8n.waitForWebhook(WEBHOOK_PATH, { probe: 'options' }),
 	];
 }
 

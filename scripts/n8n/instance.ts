@@ -158,16 +158,27 @@ export class N8nInstance {
 
 	/**
 	 * Waits until a production webhook listens (activation finishes a few seconds after start).
-	 * OPTIONS answers below 400 once it is registered, without running the workflow.
+	 * n8n 2.x answers OPTIONS with 204 even for webhooks not registered yet, so the default probe
+	 * is an empty POST, which the Mail Komplet Trigger refuses (400/401) without starting the
+	 * workflow, and which n8n answers 404 while the webhook is unknown. Webhooks that would run on
+	 * any POST (n8n's own Webhook node) use the OPTIONS probe.
 	 */
-	async waitForWebhook(webhookPath: string, timeoutMs = 60_000): Promise<string> {
+	async waitForWebhook(
+		webhookPath: string,
+		{ probe = 'post', timeoutMs = 60_000 }: { probe?: 'post' | 'options'; timeoutMs?: number } = {},
+	): Promise<string> {
 		const url = `${this.webhookUrl}/${webhookPath.replace(/^\//, '')}`;
 		const deadline = Date.now() + timeoutMs;
+		const request: RequestInit =
+			probe === 'post'
+				? { method: 'POST', body: '', headers: { 'content-type': 'text/plain' } }
+				: { method: 'OPTIONS' };
 		for (;;) {
-			const status = await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2000) })
+			const status = await fetch(url, { ...request, signal: AbortSignal.timeout(2000) })
 				.then((response) => response.status)
 				.catch(() => 0);
-			if (status > 0 && status < 400) return url;
+			const ready = probe === 'post' ? status > 0 && status !== 404 : status > 0 && status < 400;
+			if (ready) return url;
 			if (Date.now() > deadline)
 				throw new Error(
 					`webhook ${url} not registered within ${timeoutMs} ms; see ${this.logFile}`,
