@@ -62,21 +62,33 @@ interface UpdateOptions {
 	endpoint: Endpoint;
 	/** Method, path and body of the request for the record's ID and the changed fields. */
 	request: (id: number, changes: IDataObject) => Pick<ApiRequest, 'method' | 'path' | 'body'>;
+	/** Parameters shown after Update Fields, read by `readChanges`. */
+	extraProperties?: INodeProperties[];
+	/** Reads the changes when they are more than the Update Fields collection. */
+	readChanges?: (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
 }
 
 /** Changes the fields a person set under Update Fields; the others stay as they are. */
 export function updateOperation(options: UpdateOptions): OperationDefinition {
-	const { id, fields } = options;
+	const { id, fields, extraProperties = [] } = options;
+	const readChanges =
+		options.readChanges ??
+		(async (ctx: IExecuteFunctions, itemIndex: number) =>
+			readCollection(ctx, 'updateFields', fields, itemIndex));
 	return {
 		value: 'update',
 		name: 'Update',
 		action: `Update ${withArticle(options.noun)}`,
 		description: options.description,
 		endpoints: [options.endpoint],
-		properties: [idLocator(id), collection('updateFields', 'Update Fields', fields)],
+		properties: [
+			idLocator(id),
+			collection('updateFields', 'Update Fields', fields),
+			...extraProperties,
+		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const recordId = getId(this, id.name, itemIndex, id.label);
-			const changes = readCollection(this, 'updateFields', fields, itemIndex);
+			const changes = await readChanges(this, itemIndex);
 			if (Object.keys(changes).length === 0) {
 				throw new NodeOperationError(
 					this.getNode(),

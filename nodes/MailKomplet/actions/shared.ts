@@ -59,13 +59,14 @@ export const mailingListIdOptions: IdOptions = {
 	searchListMethod: 'searchMailingLists',
 };
 
-export const contactId = (description = 'The contact to work on') =>
-	idLocator({
-		name: 'contactId',
-		label: 'Contact ID',
-		description,
-		searchListMethod: 'searchContacts',
-	});
+export const contactIdOptions: IdOptions = {
+	name: 'contactId',
+	label: 'Contact ID',
+	description: 'The contact to work on',
+	searchListMethod: 'searchContacts',
+};
+
+export const contactId = (description: string) => idLocator({ ...contactIdOptions, description });
 
 export const mailingListIdsSpec = (description: string): FieldSpec => ({
 	name: 'mailingListIds',
