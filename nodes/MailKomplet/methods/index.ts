@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ListResponse } from '../transport';
-import { apiRequest } from '../transport';
+import { apiRequest, hasMorePages } from '../transport';
 
 const SEARCH_PAGE_SIZE = 100;
 
@@ -110,14 +110,7 @@ async function fetchPage(
 		qs,
 	})) as ListResponse;
 	const records = Array.isArray(response?.data) ? response.data : [];
-	const hasMore =
-		source.paged === false
-			? false
-			: typeof response?.pageCount === 'number'
-				? page < response.pageCount
-				: typeof response?.totalRecordCount === 'number'
-					? page * pageSize < response.totalRecordCount
-					: records.length >= pageSize;
+	const hasMore = source.paged !== false && hasMorePages(response, page, pageSize, records.length);
 	return { records, hasMore };
 }
 

@@ -210,6 +210,21 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 	}
 }
 
+/** Whether a list endpoint has pages after `page`, by the server's own counts. */
+export function hasMorePages(
+	response: ListResponse | undefined,
+	page: number,
+	pageSize: number,
+	received: number,
+): boolean {
+	if (received === 0) return false;
+	if (typeof response?.pageCount === 'number') return page < response.pageCount;
+	if (typeof response?.totalRecordCount === 'number') {
+		return (page - 1) * pageSize + received < response.totalRecordCount;
+	}
+	return received >= pageSize;
+}
+
 /**
  * Reads a paged list endpoint. Trusts the server's own counts: after a short first page the
  * page size follows what the server returned, so servers that cap the size and servers that
@@ -234,16 +249,9 @@ export async function apiRequestAllItems(
 			records.push(record);
 		}
 
-		const { totalRecordCount, pageCount } = response ?? {};
-		const morePages =
-			data.length > 0 &&
-			(typeof pageCount === 'number'
-				? page < pageCount
-				: typeof totalRecordCount === 'number'
-					? (page - 1) * pageSize + data.length < totalRecordCount
-					: data.length >= pageSize);
-		if (!morePages) break;
-		if (typeof totalRecordCount === 'number' && records.length >= totalRecordCount) break;
+		if (!hasMorePages(response, page, pageSize, data.length)) break;
+		const total = response?.totalRecordCount;
+		if (typeof total === 'number' && records.length >= total) break;
 		if (page === 1 && data.length < pageSize) {
 			// Page 2 onwards at the size the server actually serves, so offsets line up.
 			pageSize = data.length;
