@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../nodes/MailKomplet/transport';
 import { jsonOf, runNode } from './harness';
 import { useSandbox } from './helpers/sandbox';
 
@@ -215,5 +216,20 @@ describe('transport: paging when the server serves fewer records than asked', ()
 
 		expect(jsonOf(result)).toHaveLength(150);
 		expect(t.sent()).toHaveLength(2);
+	});
+});
+
+describe('transport: Retry-After', () => {
+	const now = Date.parse('2026-11-23T10:00:00Z');
+
+	it.each([
+		['2', 2000],
+		['0.5', 500],
+		['Mon, 23 Nov 2026 10:00:07 GMT', 7000],
+		['Mon, 23 Nov 2026 09:59:00 GMT', 0],
+		['soon', undefined],
+		[undefined, undefined],
+	])('reads %p as %p ms', (value, expected) => {
+		expect(parseRetryAfter(value, now)).toBe(expected);
 	});
 });

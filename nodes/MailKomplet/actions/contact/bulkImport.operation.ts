@@ -9,7 +9,7 @@ import { apiRequest } from '../../transport';
 import { unwrap } from '../common';
 import { mailingListIdsSpec } from '../shared';
 import type { OperationDefinition } from '../types';
-import { importError, waitForImports } from './bulk';
+import { BULK_STATUS, importError, waitForImports } from './bulk';
 import { convertCustomColumns, customColumnProperties } from './customColumns';
 import { contactCollection, emailSpec, personFields, readContact } from './fields';
 
@@ -260,7 +260,7 @@ export const bulkImport: OperationDefinition = {
 			const operationId = operationIds[index];
 			const info = infos?.get(operationId);
 			const pairedItem = chunk.items.map((item) => ({ item }));
-			if (info?.status === 'Error') {
+			if (info?.status === BULK_STATUS.error) {
 				const error = importError(this, info);
 				if (!this.continueOnFail()) throw error;
 				output.push({ json: { ...info, error: error.message }, pairedItem });
