@@ -1,0 +1,96 @@
+/**
+ * package.json as n8n's rules and npm's provenance want it, node-cli's release scripts with
+ * their guard against publishing by hand, and the checks the publish workflow makes first.
+ */
+import { spawnSync } from 'node:child_process';
+
+import { REPO_ROOT } from '../../scripts/n8n/paths';
+import { nodeEnv } from '../../scripts/n8n/runtime';
+import {
+	githubRepository,
+	readManifest,
+	releaseProblems,
+	type Manifest,
+} from '../../scripts/publish/release-check';
+
+const manifest = readManifest() as Manifest & Record<string, unknown>;
+const repository = githubRepository(manifest);
+
+describe('package.json', () => {
+	test('names one public GitHub repository, whose issues and README are bugs and homepage', () => {
+		expect(manifest.repository).toEqual({
+			type: 'git',
+			url: `git+https://github.com/${repository}.git`,
+		});
+		expect(manifest.bugs).toEqual({ url: `https://github.com/${repository}/issues` });
+		expect(manifest.homepage).toBe(`https://github.com/${repository}#readme`);
+	});
+
+	test('has an author with a name and an e-mail, and ships only dist/', () => {
+		expect(manifest.author).toEqual({ name: expect.any(String), email: expect.any(String) });
+		expect(manifest.files).toEqual(['dist']);
+	});
+
+	test("has node-cli's release script and its guard against publishing by hand", () => {
+		expect(manifest.scripts).toMatchObject({
+			release: 'n8n-node release',
+			prepublishOnly: 'n8n-node prerelease',
+		});
+	});
+});
+
+describe('the guard against publishing by hand', () => {
+	const env = nodeEnv();
+	delete env.RELEASE_MODE;
+
+	test('stops npm publish outside `npm run release`', () => {
+		const result = spawnSync('npm', ['publish', '--dry-run'], {
+			cwd: REPO_ROOT,
+			env,
+			encoding: 'utf8',
+		});
+		expect(result.status).not.toBe(0);
+		expect(result.stdout).toContain('Run `npm run release` to publish the package');
+	});
+
+	test('lets the publish through when n8n-node release runs it (RELEASE_MODE=true)', () => {
+		const result = spawnSync('npx', ['n8n-node', 'prerelease'], {
+			cwd: REPO_ROOT,
+			env: { ...env, RELEASE_MODE: 'true' },
+			encoding: 'utf8',
+		});
+		expect(result.status).toBe(0);
+	});
+});
+
+describe('the checks before a release', () => {
+	const releasable = {
+		...manifest,
+		version: '1.2.3',
+		author: { name: 'Jana Nováková', email: 'jana@example.cz' },
+	};
+
+	test('pass for a version tag, with or without v, in the repository package.json names', () => {
+		expect(releaseProblems(releasable, { repository, tag: '1.2.3' })).toEqual([]);
+		expect(releaseProblems(releasable, { repository, tag: 'v1.2.3' })).toEqual([]);
+	});
+
+	test('refuse a tag that is not the version in package.json', () => {
+		expect(releaseProblems(releasable, { repository, tag: 'v1.2.4' })).toEqual([
+			'tag v1.2.4 does not name version 1.2.3 of package.json (tag 1.2.3 or v1.2.3)',
+		]);
+	});
+
+	test('refuse a fork that still names the original repository', () => {
+		expect(releaseProblems(releasable, { repository: 'someone/fork', tag: '1.2.3' })).toEqual([
+			`package.json repository.url names ${repository}, but this is someone/fork: npm refuses the provenance statement (see README, "Publishing a release")`,
+		]);
+	});
+
+	test('refuse a placeholder author e-mail', () => {
+		const placeholder = { ...releasable, author: { name: 'x', email: 'maintainers@x.invalid' } };
+		expect(releaseProblems(placeholder, { repository, tag: '1.2.3' })).toEqual([
+			"package.json author.email is a placeholder (maintainers@x.invalid): set the maintainer's",
+		]);
+	});
+});
