@@ -97,7 +97,7 @@ describe('publish.yml', () => {
 		expect(job.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
 	});
 
-	test('sets up Node 24 without registry-url, whose .npmrc would shut out trusted publishing', () => {
+	test("sets up Node 24 without registry-url, as n8n's template (no token line in .npmrc)", () => {
 		const [setup] = uses(steps, 'actions/setup-node');
 		expect(setup.with).toMatchObject({ 'node-version': 24 });
 		expect(setup.with).not.toHaveProperty('registry-url');
