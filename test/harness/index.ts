@@ -169,12 +169,16 @@ function additionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function buildNode(parameters: INodeParameters, continueOnFail: boolean): INode {
+function buildNode(
+	parameters: INodeParameters,
+	continueOnFail: boolean,
+	typeVersion: number,
+): INode {
 	return {
 		id: 'mail-komplet-node',
 		name: NODE_NAME,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { mailKompletApi: { id: '1', name: 'Mail Komplet sandbox' } },
@@ -199,6 +203,8 @@ export interface RunOptions {
 	credentials: SandboxCredentials;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node version the workflow saved; 1 unless a test is about a later version. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -215,7 +221,11 @@ export interface RunResult {
 
 /** Executes one Mail Komplet node in a real n8n workflow execution. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const node = buildNode(options.parameters, options.continueOnFail ?? false);
+	const node = buildNode(
+		options.parameters,
+		options.continueOnFail ?? false,
+		options.typeVersion ?? 1,
+	);
 	const workflow = buildWorkflow(node);
 	const workflowData = {
 		id: workflow.id,

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { FieldSpec } from '../helpers/fields';
 import { collection, readCollection, readRequired, toProperty } from '../helpers/fields';
-import { checkLimit, checkPageSize, getId, PAGE_SIZE } from '../helpers/parameters';
+import { checkLimit, checkPageSize, fail, getId, PAGE_SIZE } from '../helpers/parameters';
+import type { ApiRequest } from '../transport';
 import { apiRequest, apiRequestAllItems } from '../transport';
 import type { IdOptions } from './shared';
 import { idLocator } from './shared';
@@ -133,4 +134,47 @@ export function listOperation(options: ListOperationOptions): OperationDefinitio
 			});
 		},
 	};
+}
+
+/**
+ * The records of a Get Many: Return All or up to Limit, paged with the Page Size option.
+ * Endpoints without page/pageSize (`paged: false`) answer everything at once; Limit applies here.
+ */
+export async function readList(
+	ctx: IExecuteFunctions,
+	request: Omit<ApiRequest, 'itemIndex'>,
+	itemIndex: number,
+	{ paged = true }: { paged?: boolean } = {},
+): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll
+		? Infinity
+		: checkLimit(ctx, ctx.getNodeParameter('limit', itemIndex), itemIndex);
+	if (!paged) return unwrap(await apiRequest.call(ctx, { ...request, itemIndex })).slice(0, limit);
+	const { pageSize } = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await apiRequestAllItems.call(
+		ctx,
+		{ ...request, itemIndex },
+		{ returnAll, limit, pageSize: checkPageSize(ctx, pageSize ?? PAGE_SIZE.default, itemIndex) },
+	);
+}
+
+/** Keeps `fields` of each record when Simplify is on (node version 1.1 and later). */
+export function simplify(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	records: IDataObject[],
+	fields: string[],
+): IDataObject[] {
+	if (!ctx.getNodeParameter('simplify', itemIndex, false)) return records;
+	return records.map((record) =>
+		Object.fromEntries(fields.filter((field) => field in record).map((f) => [f, record[f]])),
+	);
+}
+
+/** Update operations send only the fields a person set; with none set there is nothing to do. */
+export function requireChanges(ctx: IExecuteFunctions, changes: IDataObject, itemIndex: number) {
+	if (Object.keys(changes).length === 0) {
+		fail(ctx, itemIndex, 'Set at least one Update Field');
+	}
 }
