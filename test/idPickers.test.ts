@@ -7,6 +7,9 @@ import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
 /** IDs with no list to pick from in the API, and why. */
 const NO_LIST: Record<string, string> = {
 	operationId: 'a bulk import answers it; the API lists no bulk imports',
+	campaignGroupId: 'the API lists no campaign groups',
+	groupId: 'the API lists no SMS groups',
+	smsGroupId: 'the API lists no SMS groups',
 };
 
 interface Found {

@@ -279,6 +279,78 @@ export const unsubscribeRLC: INodeProperties = {
 	],
 };
 
+export const transactionalEmailOpenRLC: INodeProperties = {
+	displayName: 'Open',
+	name: 'openId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: 'An open of a transactional e-mail (one recorded view)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an open...',
+			typeOptions: { searchListMethod: 'searchTransactionalEmailOpens', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8947',
+			validation: numericId,
+		},
+	],
+};
+
+export const transactionalEmailClickRLC: INodeProperties = {
+	displayName: 'Click',
+	name: 'clickId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: 'A click on a link in a transactional e-mail',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a click...',
+			typeOptions: { searchListMethod: 'searchTransactionalEmailClicks', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8947',
+			validation: numericId,
+		},
+	],
+};
+
+export const transactionalSmsRLC: INodeProperties = {
+	displayName: 'Transactional SMS',
+	name: 'smsId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: 'The transactional SMS to work on',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an SMS...',
+			typeOptions: { searchListMethod: 'searchTransactionalSms', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8947',
+			validation: numericId,
+		},
+	],
+};
+
 export const mailingListIdsOptions: INodeProperties = {
 	displayName: 'Mailing List Names or IDs',
 	name: 'mailingListIds',

@@ -91,3 +91,27 @@ export async function searchUnsubscribes(
 ): Promise<INodeListSearchResult> {
 	return await searchPicker(this, pickerSources.Unsubscribes, filter, paginationToken);
 }
+
+export async function searchTransactionalEmailOpens(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPicker(this, pickerSources.TransactionalEmailOpens, filter, paginationToken);
+}
+
+export async function searchTransactionalEmailClicks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPicker(this, pickerSources.TransactionalEmailClicks, filter, paginationToken);
+}
+
+export async function searchTransactionalSms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPicker(this, pickerSources.TransactionalSms, filter, paginationToken);
+}

@@ -87,6 +87,22 @@ export const pickerSources = {
 		label: (r: IDataObject) => joined(r.toAddress, r.subject, r.created),
 		searchParam: 'toAddress',
 	},
+	TransactionalEmailOpens: {
+		path: 'transactionalEmails/opens',
+		idKey: 'openId',
+		label: (r: IDataObject) => joined(r.email ?? r.toAddress, r.created),
+	},
+	TransactionalEmailClicks: {
+		path: 'transactionalEmails/clicks',
+		idKey: 'clickId',
+		label: (r: IDataObject) => joined(r.email ?? r.toAddress, r.linkUrl, r.created),
+	},
+	TransactionalSms: {
+		path: 'transactionalSms',
+		idKey: 'smsId',
+		label: (r: IDataObject) => joined(r.to, r.text, r.created),
+		searchParam: 'to',
+	},
 	Unsubscribes: {
 		path: 'excludeLists',
 		idKey: 'excludeListId',
