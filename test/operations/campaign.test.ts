@@ -175,7 +175,7 @@ describe('Campaign > Create', () => {
 		expect(t.sandbox.store.campaigns.get(26701)?.unsubscribeTypeId).toBe(3);
 	});
 
-	it('refuses an invalid sender address, naming field and item, before its request', async () => {
+	it('refuses an invalid sender address, naming the field and passing the item to n8n, before its request', async () => {
 		const result = await t.run(
 			{
 				resource: 'campaign',
@@ -188,8 +188,9 @@ describe('Campaign > Create', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'From Email is not a valid e-mail address: "info.example.cz" (item 1)',
+			'From Email is not a valid e-mail address: "info.example.cz"',
 		);
+		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(t.sent().map((r) => r.body)).toEqual([
 			{ name: 'X', mailFromAddress: 'info@example.cz', unsubscribeTypeId: 2 },
 		]);
@@ -213,7 +214,7 @@ describe('Campaign > Create', () => {
 
 		expect(result.items).toEqual([
 			{
-				json: { error: 'Template ID must be a positive whole number, got "x1" (item 0)' },
+				json: { error: 'Template must be a numeric ID, got "x1"' },
 				pairedItem: { item: 0 },
 			},
 			{
@@ -255,7 +256,7 @@ describe('Campaign > Update', () => {
 			updateFields: {},
 		});
 
-		expect(result.error?.message).toBe('Set at least one Update Field (item 0)');
+		expect(result.error?.message).toBe('Set at least one Update Field');
 		expect(t.sent()).toEqual([]);
 	});
 });
@@ -282,7 +283,7 @@ describe('Campaign > Delete', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Campaign ID must be a positive whole number, got "spring" (item 0)',
+			'Campaign must be a numeric ID, got "spring"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

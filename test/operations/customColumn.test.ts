@@ -99,7 +99,7 @@ describe('Custom Column > Create', () => {
 		expect(t.sandbox.store.findCustomColumn('cc_loyalty_points')?.dataTypeId).toBe(2);
 	});
 
-	it('refuses a precision that is not a number, naming field and item, without a request', async () => {
+	it('refuses a precision that is not a number, naming the field, without a request', async () => {
 		const result = await t.run(
 			{
 				resource: 'customColumn',
@@ -111,7 +111,7 @@ describe('Custom Column > Create', () => {
 			{ items: [{ json: { precision: 'two' } }] },
 		);
 
-		expect(result.error?.message).toBe('Precision must be a number, got "two" (item 0)');
+		expect(result.error?.message).toBe('Precision must be a number, got "two"');
 		expect(t.sent()).toEqual([]);
 	});
 });

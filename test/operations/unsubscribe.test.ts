@@ -135,7 +135,7 @@ describe('Unsubscribe > Create', () => {
 		});
 	});
 
-	it('refuses an invalid e-mail, naming field and item, without a request', async () => {
+	it('refuses an invalid e-mail, naming the field, without a request', async () => {
 		const result = await t.run({
 			resource: 'unsubscribe',
 			operation: 'create',
@@ -143,7 +143,7 @@ describe('Unsubscribe > Create', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Email is not a valid e-mail address: "jan(at)webkomplet.cz" (item 0)',
+			'Email is not a valid e-mail address: "jan(at)webkomplet.cz"',
 		);
 		expect(t.sent()).toEqual([]);
 	});
