@@ -38,6 +38,19 @@ describe('Coupon > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		t.sandbox.store.addSaleCoupon({ couponGroupId: group(), coupon: 'A1', sent: NOW });
+		const parameters = { resource: 'coupon', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{ couponId: 1, couponGroupId: 1, coupon: 'A1', validity: null, email: null, sent: NOW },
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(11);
+	});
+
 	it('filters by group, code and sent', async () => {
 		const spring = group();
 		const summer = group('Summer');
@@ -49,7 +62,7 @@ describe('Coupon > Get Many', () => {
 			resource: 'coupon',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { couponGroupId: String(spring), coupon: 'SPRING', sent: true },
+			filters: { couponGroupId: byId(spring), coupon: 'SPRING', sent: true },
 		});
 
 		expect(t.sent()[0].query).toEqual({

@@ -22,6 +22,17 @@ describe('Coupon Group > Get Many', () => {
 		]);
 	});
 
+	it('returns ID and name only with Simplify, on by default from node version 1.1', async () => {
+		addGroups('Spring');
+		const parameters = { resource: 'couponGroup', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([{ couponGroupId: 1, name: 'Spring' }]);
+		expect(jsonOf(full)).toEqual([{ couponGroupId: 1, name: 'Spring', color: '#3E50B4' }]);
+	});
+
 	it('applies the Limit to the answer', async () => {
 		addGroups('Spring', 'Summer', 'Autumn');
 
