@@ -77,7 +77,7 @@ describe('Domain Redirect > Get Many', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Domain Redirect ID must be a positive whole number, got "m1" (item 0)',
+			'Domain Redirect must be a numeric ID, got "m1"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

@@ -73,7 +73,7 @@ describe('Marketing Email > Get Many', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Distribution ID must be a positive whole number, got "spring" (item 0)',
+			'Distribution must be a numeric ID, got "spring"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

@@ -74,7 +74,7 @@ describe('Template > Get Many', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Template ID must be a positive whole number, got "welcome" (item 0)',
+			'Template must be a numeric ID, got "welcome"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

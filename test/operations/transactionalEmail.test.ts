@@ -113,7 +113,7 @@ describe('Transactional Email > Get Many', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Created From is not a valid date and time: "yesterday" (item 0)',
+			'Created From is not a valid date and time: "yesterday"',
 		);
 		expect(t.sent()).toEqual([]);
 	});
