@@ -109,6 +109,46 @@ describe('Distribution > Get Many', () => {
 		expect(jsonOf(result).map((d) => d.generatorExecutionId)).toEqual([81301]);
 	});
 
+	it('returns the main fields and counts only with Simplify, on by default from node version 1.1', async () => {
+		const spring = campaign('Spring');
+		t.sandbox.store.addGeneratorExecution({
+			campaignId: spring,
+			status: 1,
+			phase: 4,
+			totalCount: 200,
+			deliveryCount: 190,
+			openCount: 95,
+			clickCount: 19,
+			unsubscribeCount: 2,
+			softBounceCount: 6,
+			hardBounceCount: 4,
+			executed: NOW,
+		});
+		const parameters = { resource: 'distribution', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				generatorExecutionId: 81301,
+				campaignId: spring,
+				campaignName: 'Spring',
+				isTesting: false,
+				status: 1,
+				phase: 4,
+				executed: NOW,
+				totalCount: 200,
+				deliveryCount: 190,
+				openCount: 95,
+				clickCount: 19,
+				bounceCount: 10,
+				unsubscribeCount: 2,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(31);
+	});
+
 	it('names the status and phase options as people read them', () => {
 		const filters = new MailKomplet().description.properties.find(
 			(p) =>

@@ -30,18 +30,14 @@ export const getAll: ItemOperation = {
 	name: 'Get Many',
 	action: 'Get many domain redirects',
 	description:
-		'List the domain redirects (dispatchers) of the account: the domains that carry tracked links and subscribe and unsubscribe pages. Returns one item per redirect with dispatcherId, name, url, useHttps and status (0 Not Verified, 1 DNS Verified, 2 Active); with Simplify off also its subscribe, unsubscribe and welcome e-mail settings.',
+		'List the domain redirects (dispatchers) of the account: the domains that carry tracked links and subscribe and unsubscribe pages. Returns one item per redirect with dispatcherId, name, URL, useHttps and status (0 Not Verified, 1 DNS Verified, 2 Active); with Simplify off also its subscribe, unsubscribe and welcome e-mail settings.',
 	endpoints: ['GET /dispatchers'],
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
 	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { dispatcherId: asId });
-		const redirects = await readList(
-			this,
-			{ method: 'GET', path: ['dispatchers'], qs },
-			itemIndex,
-		);
+		const redirects = await readList(this, { method: 'GET', path: ['dispatchers'], qs }, itemIndex);
 		return simplify(this, itemIndex, redirects, [
 			'dispatcherId',
 			'name',
