@@ -1,21 +1,10 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { asId, readRequired } from '../../helpers/values';
-import {
-	distributionRLC,
-	limit,
-	pagingOptions,
-	returnAll,
-	simplifyProperty,
-} from '../common.descriptions';
+import { limit, pagingOptions, returnAll, simplifyProperty } from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
-
-const generatorExecutionId: INodeProperties = {
-	...distributionRLC,
-	required: true,
-	description: 'The distribution whose clicks to list',
-};
+import { generatorExecutionId } from './marketingEmail.descriptions';
 
 export const getClicks: ItemOperation = {
 	value: 'getClicks',
