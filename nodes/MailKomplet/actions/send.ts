@@ -9,7 +9,7 @@ import { asNodeError } from '../helpers/errors';
 import { checkRange, fail } from '../helpers/parameters';
 import { apiRequest } from '../transport';
 import { unwrap } from './common';
-import { runPerItem } from './router';
+import { runPerItem } from './perItem';
 
 /** Sending transactional messages: one request per item, or all items as recipients of few requests. */
 

@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asDateTime, asId, readFields } from '../../helpers/values';
-import { limit, pagingOptions, returnAll, simplifyProperty } from '../common.descriptions';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	transactionalEmailClickRLC,
+} from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
 import { emailFilter, fromFilter, toFilter } from './transactionalEmail.descriptions';
@@ -13,14 +19,7 @@ const filters: INodeProperties = {
 	placeholder: 'Add Filter',
 	default: {},
 	options: [
-		{
-			displayName: 'Click ID',
-			name: 'clickId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 48024',
-			description: 'Return only the click record with this numeric ID',
-		},
+		{ ...transactionalEmailClickRLC, description: 'Return only this click record' },
 		fromFilter,
 		toFilter,
 		emailFilter,

@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asDateTime, asId, readFields } from '../../helpers/values';
-import { limit, pagingOptions, returnAll, simplifyProperty } from '../common.descriptions';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	transactionalEmailOpenRLC,
+} from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
 import { emailFilter, fromFilter, toFilter } from './transactionalEmail.descriptions';
@@ -14,14 +20,7 @@ const filters: INodeProperties = {
 	default: {},
 	options: [
 		fromFilter,
-		{
-			displayName: 'Open ID',
-			name: 'openId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 171477',
-			description: 'Return only the open record with this numeric ID',
-		},
+		{ ...transactionalEmailOpenRLC, description: 'Return only this open record' },
 		toFilter,
 		emailFilter,
 	],

@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asDateTime, asId, readFields } from '../../helpers/values';
-import { limit, pagingOptions, returnAll, simplifyProperty } from '../common.descriptions';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	transactionalSmsRLC,
+} from '../common.descriptions';
 import { readList, simplify } from '../common';
 import { describeValues, QUEUE_PRIORITY, SMS_STATE } from '../enums';
 import type { ItemOperation } from '../types';
@@ -43,14 +49,7 @@ const filters: INodeProperties = {
 			placeholder: '775123',
 			description: 'Return only SMS whose phone number contains these digits',
 		},
-		{
-			displayName: 'SMS ID',
-			name: 'smsId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 59451',
-			description: 'Return only the SMS with this numeric ID',
-		},
+		{ ...transactionalSmsRLC, description: 'Return only this SMS' },
 	],
 };
 
