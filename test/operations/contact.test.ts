@@ -326,6 +326,46 @@ describe('Contact > Get and Get Many', () => {
 		]);
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		const listId = customerList();
+		const [contact] = t.sandbox.store.addContacts(1, { mailingListIds: [listId] });
+		const main = {
+			contactId: contact.contactId,
+			email: `kontakt.${contact.contactId}@example.com`,
+			name: 'Kontakt',
+			surname: String(contact.contactId),
+			mobilePhone: null,
+			company: null,
+			customColumns: {},
+			created: NOW,
+			lastUpdate: NOW,
+			lastOpen: null,
+			lastClick: null,
+		};
+
+		const got = await t.run(
+			{ resource: 'contact', operation: 'get', contactId: byId(contact.contactId) },
+			{ typeVersion: 1.1 },
+		);
+		const listed = await t.run(
+			{
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { mailingListId: byId(listId) },
+			},
+			{ typeVersion: 1.1 },
+		);
+		const full = await t.run(
+			{ resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
+			{ typeVersion: 1.1 },
+		);
+
+		expect(jsonOf(got)).toEqual([main]);
+		expect(jsonOf(listed)).toEqual([main]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(17);
+	});
+
 	it('says which contact was not found', async () => {
 		const result = await t.run({ resource: 'contact', operation: 'get', contactId: byId(5) });
 
