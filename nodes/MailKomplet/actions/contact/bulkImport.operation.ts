@@ -23,7 +23,7 @@ import {
 import { convertCustomColumns } from './customColumns';
 import { contactConverters, readContact } from './readContact';
 
-export const BULK_LIMITS = { defaultBatchSize: 5_000, maxBatchSize: 10_000 };
+const BULK_LIMITS = { defaultBatchSize: 5_000, maxBatchSize: 10_000 };
 
 const definedBelow = { show: { contactSource: ['defined'] } };
 
