@@ -75,7 +75,9 @@ describe("ID pickers (list search through n8n's load-options context)", () => {
 });
 
 describe('every ID picker lists its records from the demo account, one request per page', () => {
-	const sources = Object.entries(pickerSources);
+	const sources = Object.entries(pickerSources) as Array<
+		[keyof typeof pickerSources, (typeof pickerSources)[keyof typeof pickerSources]]
+	>;
 
 	beforeEach(() => t.sandbox.reset('demo'));
 

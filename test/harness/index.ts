@@ -29,6 +29,8 @@ import { createRunExecutionData, ICredentialsHelper, isExpression, Workflow } fr
 import { Credentials } from 'n8n-core';
 import { MailKompletApi } from '../../credentials/MailKompletApi.credentials';
 import { MailKomplet } from '../../nodes/MailKomplet/MailKomplet.node';
+import type * as listSearchMethods from '../../nodes/MailKomplet/methods/listSearch';
+import type * as loadOptionsMethods from '../../nodes/MailKomplet/methods/loadOptions';
 
 export const NODE_TYPE = 'n8n-nodes-mail-komplet.mailKomplet';
 export const NODE_NAME = 'Mail Komplet';
@@ -271,14 +273,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 }
 
 function loadOptionsContext(credentials: SandboxCredentials, parameters: INodeParameters) {
-	const node = buildNode(parameters, false);
+	const node = buildNode(parameters, false, 1);
 	return new LoadOptionsContext(buildWorkflow(node), node, additionalData(credentials), '');
 }
 
 /** Calls a listSearch method through n8n's real load-options context. */
 export async function listSearch(
 	credentials: SandboxCredentials,
-	method: string,
+	method: keyof typeof listSearchMethods,
 	filter?: string,
 	paginationToken?: string,
 	parameters: INodeParameters = {},
@@ -290,7 +292,7 @@ export async function listSearch(
 /** Calls a loadOptions method through n8n's real load-options context. */
 export async function loadOptions(
 	credentials: SandboxCredentials,
-	method: string,
+	method: keyof typeof loadOptionsMethods,
 	parameters: INodeParameters = {},
 ): Promise<INodePropertyOptions[]> {
 	const load = new MailKomplet().methods.loadOptions[method];
