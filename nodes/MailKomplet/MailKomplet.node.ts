@@ -29,8 +29,33 @@ export class MailKomplet implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mailKompletApi', required: true }],
-		properties: describeProperties(),
+		credentials: [
+			{
+				name: 'mailKompletApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'mailKompletLoginApi',
+				required: true,
+				displayOptions: { show: { authentication: ['login'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'Login', value: 'login' },
+				],
+				default: 'apiKey',
+				description:
+					'API Key works with one account. Login signs in with a Mail Komplet user name and password and can work with any business unit that login may use.',
+			},
+			...describeProperties(),
+		],
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping: { getCustomColumnFields } };
