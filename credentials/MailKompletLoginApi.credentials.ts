@@ -65,14 +65,6 @@ export class MailKompletLoginApi implements ICredentialType {
 			description: 'The password you sign in to Mail Komplet with',
 		},
 		{
-			displayName: 'Business Unit BaseCrypt',
-			name: 'businessUnit',
-			type: 'string',
-			default: '',
-			description:
-				'The baseCrypt of the business unit (account) to work with. Leave empty for the one Mail Komplet signs you in to; Business Unit > Get Many lists the others with their baseCrypt.',
-		},
-		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -137,13 +129,11 @@ export class MailKompletLoginApi implements ICredentialType {
 			...API_HEADERS,
 			Cookie: String(credentials.sessionToken ?? ''),
 		};
-		// The node sends paths below the account, which is only known once signed in.
-		if (requestOptions.baseURL === undefined) {
-			const account = String(credentials.businessUnit || credentials.baseCrypt || '').trim();
+		// Without a chosen business unit the node sends paths below the account sign-in returned.
+		if (requestOptions.baseURL === undefined && !/^https?:\/\//i.test(requestOptions.url)) {
+			const account = String(credentials.baseCrypt ?? '').trim();
 			if (['', '.', '..'].includes(account)) {
-				throw new Error(
-					'Mail Komplet sign-in returned no account: set the Business Unit BaseCrypt',
-				);
+				throw new Error('Mail Komplet sign-in returned no account: choose a Business Unit');
 			}
 			const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 			requestOptions.baseURL = `${baseUrl}/${encodeURIComponent(account)}`;

@@ -54,6 +54,30 @@ export class MailKomplet implements INodeType {
 				description:
 					'API Key works with one account. Login signs in with a Mail Komplet user name and password and can work with any business unit that login may use.',
 			},
+			{
+				displayName: 'Business Unit',
+				name: 'businessUnit',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				displayOptions: { show: { authentication: ['login'] } },
+				description:
+					'The account to work with. Leave empty for the one Mail Komplet signs the login in to.',
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						placeholder: 'Select a business unit...',
+						typeOptions: { searchListMethod: 'searchBusinessUnits', searchable: true },
+					},
+					{
+						displayName: 'By BaseCrypt',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. a1b2c3d4e5',
+					},
+				],
+			},
 			...describeProperties(),
 		],
 	};

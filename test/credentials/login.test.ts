@@ -164,16 +164,44 @@ describe('Authentication: Login', () => {
 		expect(t.sandbox.store.mailingLists.size).toBe(0);
 	});
 
-	it('works with the business unit set in the credential', async () => {
-		const credential = login({ businessUnit: 'otherUnit' });
+	it('works with the business unit chosen in the node, picked from the units the login may use', async () => {
+		const credential = login();
+		const units = await listSearch(
+			t.credentials,
+			'searchBusinessUnits',
+			undefined,
+			undefined,
+			{ authentication: 'login' },
+			credential,
+		);
+		const chosen = units.results[0].value;
+
+		const result = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'getAll',
+			returnAll: true,
+			businessUnit: { __rl: true, mode: 'list', value: chosen },
+		});
+
+		expect(units.results).toEqual([{ name: 'Sandbox account', value: 'sandboxBaseCrypt' }]);
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([
+			SIGN_IN_OK,
+			'GET /api/sandboxBaseCrypt/businessUnits 200',
+			'GET /api/sandboxBaseCrypt/mailingLists 200',
+		]);
+	});
+
+	it('refuses a business unit the login may not use, after signing in once more', async () => {
+		const credential = login();
 
 		const result = await runWithLogin(credential, {
 			resource: 'businessUnit',
 			operation: 'getAll',
 			returnAll: true,
+			businessUnit: byId('otherUnit'),
 		});
 
-		// The sandbox has one account, so another unit is refused, after one fresh sign-in.
 		expect(calls()).toEqual([
 			SIGN_IN_OK,
 			'GET /api/otherUnit/businessUnits 403',
@@ -181,7 +209,7 @@ describe('Authentication: Login', () => {
 			'GET /api/otherUnit/businessUnits 403',
 		]);
 		expect(result.error?.message).toBe('Mail Komplet refused the session for this business unit');
-		expect(result.error?.description).toContain('Business Unit BaseCrypt');
+		expect(result.error?.description).toContain('Business Unit chosen in the node');
 	});
 
 	it('names a wrong login, sends nothing else, and shows neither password nor cookie', async () => {

@@ -329,7 +329,7 @@ function loadOptionsContext(
 	parameters: INodeParameters,
 	login?: LoginCredentials,
 ) {
-	const node = buildNode(parameters, false);
+	const node = buildNode(parameters, false, 1);
 	return new LoadOptionsContext(
 		buildWorkflow(node),
 		node,
@@ -347,7 +347,9 @@ export async function listSearch(
 	parameters: INodeParameters = {},
 	login?: LoginCredentials,
 ): Promise<INodeListSearchResult> {
-	const search = new MailKomplet().methods.listSearch[method];
+	const search = new MailKomplet().methods.listSearch[
+		method as keyof MailKomplet['methods']['listSearch']
+	];
 	return await search.call(
 		loadOptionsContext(credentials, parameters, login),
 		filter,
@@ -361,7 +363,9 @@ export async function loadOptions(
 	method: string,
 	parameters: INodeParameters = {},
 ): Promise<INodePropertyOptions[]> {
-	const load = new MailKomplet().methods.loadOptions[method];
+	const load = new MailKomplet().methods.loadOptions[
+		method as keyof MailKomplet['methods']['loadOptions']
+	];
 	return await load.call(loadOptionsContext(credentials, parameters));
 }
 

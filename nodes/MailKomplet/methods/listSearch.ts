@@ -91,3 +91,11 @@ export async function searchUnsubscribes(
 ): Promise<INodeListSearchResult> {
 	return await searchPicker(this, pickerSources.Unsubscribes, filter, paginationToken);
 }
+
+export async function searchBusinessUnits(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPicker(this, pickerSources.BusinessUnits, filter, paginationToken);
+}

@@ -87,6 +87,12 @@ export const pickerSources = {
 		label: (r: IDataObject) => joined(r.toAddress, r.subject, r.created),
 		searchParam: 'toAddress',
 	},
+	BusinessUnits: {
+		path: 'businessUnits',
+		idKey: 'baseCrypt',
+		label: nameOr('Business unit', 'baseCrypt'),
+		paged: false,
+	},
 	Unsubscribes: {
 		path: 'excludeLists',
 		idKey: 'excludeListId',

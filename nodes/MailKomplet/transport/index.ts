@@ -15,6 +15,15 @@ export const CREDENTIAL_TYPE = 'mailKompletApi';
 
 export const LOGIN_CREDENTIAL_TYPE = 'mailKompletLoginApi';
 
+/** With a login, the business unit the node chose; undefined for the one sign-in returns. */
+function businessUnit(ctx: MailKompletContext, itemIndex = 0): string | undefined {
+	const value =
+		'getInputData' in ctx
+			? ctx.getNodeParameter('businessUnit', itemIndex, '', { extractValue: true })
+			: ctx.getNodeParameter('businessUnit', '', { extractValue: true });
+	return String(value ?? '').trim() || undefined;
+}
+
 /** The credential the node's Authentication option picks: API key (default) or login. */
 export function credentialType(ctx: MailKompletContext): string {
 	const authentication =
@@ -74,7 +83,7 @@ function isSafeSegment(segment: string): boolean {
 	return segment !== '' && segment !== '.' && segment !== '..';
 }
 
-/** Without a baseCrypt, the path below the account, which the login credential prefixes. */
+/** Without a baseCrypt, the path below the account sign-in returned, which the login credential prefixes. */
 function buildUrl(
 	ctx: MailKompletContext,
 	baseUrl: string,
@@ -239,7 +248,7 @@ async function send(
 	throw new NodeApiError(ctx.getNode(), { message, httpCode } as JsonObject, {
 		message,
 		description:
-			'Signing in again did not help. Check the Business Unit BaseCrypt in the Mail Komplet Login credential (Business Unit > Get Many lists the ones this login may use).',
+			'Signing in again did not help. Check the Business Unit chosen in the node: its list shows the ones this login may use.',
 		httpCode,
 		itemIndex,
 	});
@@ -252,10 +261,14 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 		baseUrl?: string;
 		baseCrypt: string;
 	}>(type, request.itemIndex);
+	const account =
+		type === LOGIN_CREDENTIAL_TYPE
+			? businessUnit(this, request.itemIndex)
+			: String(credentials.baseCrypt ?? '').trim();
 	const url = buildUrl(
 		this,
-		type === LOGIN_CREDENTIAL_TYPE ? '' : credentials.baseUrl || 'https://api.mail-komplet.cz/api',
-		type === LOGIN_CREDENTIAL_TYPE ? undefined : String(credentials.baseCrypt ?? '').trim(),
+		account === undefined ? '' : credentials.baseUrl || 'https://api.mail-komplet.cz/api',
+		account,
 		request.path,
 		request.itemIndex,
 	);

@@ -9,7 +9,7 @@ export const getAll: ItemOperation = {
 	name: 'Get Many',
 	action: 'Get many business units',
 	description:
-		'List the business units (accounts) the credential may work with, e.g. the accounts of an agency login. Returns one item per unit with its name and baseCrypt; put a baseCrypt in the Mail Komplet Login credential to work with that unit.',
+		'List the business units (accounts) the credential may work with, e.g. the accounts of an agency login. Returns one item per unit with its name and baseCrypt; with Authentication set to Login, the node works with the unit chosen in Business Unit.',
 	endpoints: ['GET /businessUnits'],
 	properties: [returnAll, limit, simplifyProperty],
 	repeat: { safe: true, why: 'a read' },
