@@ -181,7 +181,7 @@ type FullResponse = { statusCode: number; headers: IDataObject; body: unknown };
 
 const SIGN_IN_FAILED = /Mail Komplet sign-in (failed[^\n]*|returned no account[^\n]*)/;
 
-/** A failed sign-in (n8n's pre-authentication) as an error about the login, not the network. */
+/** A failed sign-in (MailKompletLoginApi.preAuthentication's errors) as an error about the login, not the network. */
 function signInError(
 	ctx: MailKompletContext,
 	error: Error,
