@@ -90,7 +90,8 @@ describe('every ID picker lists its records from the demo account, one request p
 		expect(request.query).toEqual('paged' in source ? {} : { page: '1', pageSize: '100' });
 		expect(found.results.length).toBeGreaterThan(0);
 		for (const option of found.results) {
-			expect(option.value).toMatch(/^\d+$/);
+			// Records are picked by their numeric ID; business units by their baseCrypt.
+			expect(option.value).toMatch(source.idKey === 'baseCrypt' ? /^\w+$/ : /^\d+$/);
 			expect(option.name).not.toBe('');
 		}
 	});

@@ -29,8 +29,57 @@ export class MailKomplet implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mailKompletApi', required: true }],
-		properties: describeProperties(),
+		credentials: [
+			{
+				name: 'mailKompletApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'mailKompletLoginApi',
+				required: true,
+				displayOptions: { show: { authentication: ['login'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'Login', value: 'login' },
+				],
+				default: 'apiKey',
+				description:
+					'API Key works with one account. Login signs in with a Mail Komplet user name and password and can work with any business unit that login may use.',
+			},
+			{
+				displayName: 'Business Unit',
+				name: 'businessUnit',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				displayOptions: { show: { authentication: ['login'] } },
+				description:
+					'The account to work with. Leave empty for the one Mail Komplet signs the login in to.',
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						placeholder: 'Select a business unit...',
+						typeOptions: { searchListMethod: 'searchBusinessUnits', searchable: true },
+					},
+					{
+						displayName: 'By BaseCrypt',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. a1b2c3d4e5',
+					},
+				],
+			},
+			...describeProperties(),
+		],
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping: { getCustomColumnFields } };

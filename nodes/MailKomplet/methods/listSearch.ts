@@ -115,3 +115,11 @@ export async function searchTransactionalSms(
 ): Promise<INodeListSearchResult> {
 	return await searchPicker(this, pickerSources.TransactionalSms, filter, paginationToken);
 }
+
+export async function searchBusinessUnits(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPicker(this, pickerSources.BusinessUnits, filter, paginationToken);
+}

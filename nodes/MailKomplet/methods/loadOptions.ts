@@ -4,7 +4,9 @@ import { pickerOptions, pickerSources } from './sources';
 
 /** Options of the multi-selects of IDs (lists of IDs cannot be resource locators). */
 
-export async function getMailingLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getMailingLists(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return await pickerOptions(this, pickerSources.MailingLists);
 }
 

@@ -103,6 +103,12 @@ export const pickerSources = {
 		label: (r: IDataObject) => joined(r.to, r.text, r.created),
 		searchParam: 'to',
 	},
+	BusinessUnits: {
+		path: 'businessUnits',
+		idKey: 'baseCrypt',
+		label: nameOr('Business unit', 'baseCrypt'),
+		paged: false,
+	},
 	Unsubscribes: {
 		path: 'excludeLists',
 		idKey: 'excludeListId',
