@@ -93,5 +93,50 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/API key or baseCrypt is wrong|403|Forbidden/i);
 		});
+
+		test('the Login credential test signs in', async () => {
+			const { sandbox } = env();
+			await sandbox.client.clearRequests();
+			const data = { ...sandbox.sandbox.login, baseUrl: sandbox.client.account.baseUrl };
+			const { id } = await rest.createCredential('Mail Komplet login', 'mailKompletLoginApi', data);
+
+			const result = await rest.testCredential(
+				id,
+				'Mail Komplet login',
+				'mailKompletLoginApi',
+				data,
+			);
+
+			expect(result).toMatchObject({ status: 'OK' });
+			const signIns = (await sandbox.client.requests()).filter((r) =>
+				r.path.endsWith('/authentication/signIn'),
+			);
+			expect(signIns.length).toBeGreaterThan(0);
+			expect(signIns.every((r) => r.status === 200)).toBe(true);
+		});
+
+		test('the Login credential test fails with a wrong password, without showing it', async () => {
+			const data = {
+				...env().sandbox.sandbox.login,
+				password: 'wrong-password',
+				baseUrl: env().sandbox.client.account.baseUrl,
+			};
+			const { id } = await rest.createCredential(
+				'Mail Komplet wrong login',
+				'mailKompletLoginApi',
+				data,
+			);
+
+			const result = await rest.testCredential(
+				id,
+				'Mail Komplet wrong login',
+				'mailKompletLoginApi',
+				data,
+			);
+
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/sign-in failed \(403\)|user name or password is wrong/i);
+			expect(JSON.stringify(result)).not.toContain('wrong-password');
+		});
 	},
 );

@@ -109,5 +109,52 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 				expect(execution.code).toBe(0);
 			},
 		);
+
+		test('Authentication: Login signs in once, keeps the session for later executions, and signs in again once it expired', async () => {
+			const { n8n, sandbox } = env();
+			const login = { id: 'mkSandboxLogin', name: 'Mail Komplet login (sandbox)' };
+			await importCredentials(n8n, [
+				{
+					...login,
+					type: 'mailKompletLoginApi',
+					data: { ...sandbox.sandbox.login, baseUrl: sandbox.client.account.baseUrl },
+				},
+			]);
+			const workflow = chainWorkflow('E2E login', [
+				{
+					name: 'List mailing lists',
+					resource: 'mailingList',
+					operation: 'getAll',
+					parameters: { authentication: 'login', returnAll: true },
+				},
+			]);
+			workflow.nodes[1].credentials = { mailKompletLoginApi: login };
+			await importWorkflows(n8n, [workflow]);
+			await sandbox.client.reset('demo');
+
+			const runs: CliExecution[] = [];
+			runs.push(await executeWorkflow(n8n, workflow.id));
+			runs.push(await executeWorkflow(n8n, workflow.id));
+			sandbox.sandbox.expireSessions();
+			runs.push(await executeWorkflow(n8n, workflow.id));
+
+			for (const run of runs) {
+				expect(nodeError(run.run, 'List mailing lists')).toBeUndefined();
+				expect(nodeOutput(run.run, 'List mailing lists').length).toBeGreaterThan(0);
+			}
+			const list = `GET ${sandbox.client.apiPath('mailingLists')}`;
+			const signIn = 'POST /api/authentication/signIn';
+			expect(
+				(await sandbox.client.requests()).map((r) => `${r.method} ${r.path} ${r.status}`),
+			).toEqual([
+				`${signIn} 200`,
+				`${list} 200`,
+				`${list} 200`,
+				`${list} 403`,
+				`${signIn} 200`,
+				`${list} 200`,
+			]);
+			for (const run of runs) expect(run.output).not.toContain('sandbox-password');
+		});
 	},
 );

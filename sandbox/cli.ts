@@ -4,11 +4,12 @@ import type { SandboxOptions } from './types';
 /**
  * node .build/sandbox/cli.js [--port 4010] [--seed demo|empty] [--api-key K] [--base-crypt B]
  *                            [--max-page-size N] [--bulk-polls-per-phase N] [--host H]
+ *                            [--session-ttl-seconds N]
  */
 
 function usage(message: string): never {
 	console.error(
-		`${message}\nUsage: cli.js [--port 4010] [--seed demo|empty] [--api-key K] [--base-crypt B] [--max-page-size N] [--bulk-polls-per-phase N] [--host H]`,
+		`${message}\nUsage: cli.js [--port 4010] [--seed demo|empty] [--api-key K] [--base-crypt B] [--max-page-size N] [--bulk-polls-per-phase N] [--host H] [--session-ttl-seconds N]`,
 	);
 	process.exit(2);
 }
@@ -46,6 +47,9 @@ function parseArgs(argv: string[]): SandboxOptions {
 				break;
 			case '--bulk-polls-per-phase':
 				options.bulkPollsPerPhase = integer(flag, value, 0);
+				break;
+			case '--session-ttl-seconds':
+				options.sessionTtlMs = integer(flag, value, 1) * 1000;
 				break;
 			default:
 				usage(`Unknown option ${flag}`);

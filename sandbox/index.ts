@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxServer } from './server';
+import type { SandboxLogin } from './sessions';
+import { DEFAULT_LOGIN } from './sessions';
 import type { Store } from './store';
 import type {
 	Fault,
@@ -27,6 +29,10 @@ export interface Sandbox {
 	port: number;
 	apiKey: string;
 	baseCrypt: string;
+	/** The login POST /authentication/signIn accepts. */
+	login: SandboxLogin;
+	/** Ends every signed-in session now: the next request with its cookie is refused (403). */
+	expireSessions(): void;
 	store: Store;
 	/** Every request to /api, in order (a live array). */
 	requests: RecordedRequest[];
@@ -59,6 +65,8 @@ function resolveOptions(options: SandboxOptions): ResolvedOptions {
 		host: options.host ?? '127.0.0.1',
 		apiKey: options.apiKey ?? 'sandbox-api-key',
 		baseCrypt: options.baseCrypt ?? 'sandboxBaseCrypt',
+		login: options.login ?? DEFAULT_LOGIN,
+		sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
 		seed: options.seed ?? 'empty',
 		maxPageSize,
 		bulkPollsPerPhase,
@@ -87,6 +95,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		apiKey: resolved.apiKey,
 		baseCrypt: resolved.baseCrypt,
+		login: resolved.login,
+		expireSessions: () => server.sessions.expireAll(),
 		store: server.store,
 		requests: server.requests,
 		takeRequests: () => server.takeRequests(),

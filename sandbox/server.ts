@@ -7,14 +7,15 @@ import { Router } from './router';
 import type { RouteContext } from './router';
 import { routes } from './routes';
 import { seedStore } from './seed';
+import { Sessions } from './sessions';
 import { Store } from './store';
 import type { Fault, RecordedRequest, ResolvedOptions, SeedName } from './types';
 import { isPlainObject, QueryReader } from './validate';
 
 /**
  * The request pipeline of the emulated API:
- * record -> injected fault -> required headers (400) -> API key and baseCrypt (403)
- * -> route (404/405) -> Content-Type (415) and JSON (400) -> handler.
+ * record -> injected fault -> required headers (400) -> sign-in, or API key or live session
+ * cookie, and baseCrypt (403) -> route (404/405) -> Content-Type (415) and JSON (400) -> handler.
  */
 
 interface ActiveFault extends Fault {
@@ -68,12 +69,14 @@ export class SandboxServer {
 	readonly store: Store;
 	readonly requests: RecordedRequest[] = [];
 	readonly router = new Router(routes);
+	readonly sessions: Sessions;
 	private faults: ActiveFault[] = [];
 	/** Base URL of the API (set once listening). */
 	url = '';
 
 	constructor(readonly options: ResolvedOptions) {
 		this.store = new Store(options.baseCrypt);
+		this.sessions = new Sessions(options.sessionTtlMs);
 		seedStore(this.store, options.seed);
 	}
 
@@ -83,6 +86,7 @@ export class SandboxServer {
 		seedStore(this.store, seed);
 		this.requests.length = 0;
 		this.faults = [];
+		this.sessions.clear();
 	}
 
 	takeRequests(): RecordedRequest[] {
@@ -192,8 +196,22 @@ export class SandboxServer {
 				message: `The Accept header "${headers['accept']}" does not accept application/json.`,
 			});
 		}
+		if (baseCrypt === 'authentication' && rest.join('/').toLowerCase() === 'signin') {
+			if (method !== 'POST')
+				return reply(
+					405,
+					{ message: `The requested resource does not support http method '${method}'.` },
+					{ allow: 'POST' },
+				);
+			return this.signIn(record.body, reply);
+		}
 		const auth = /^basic\s+(.+)$/i.exec((headers['authorization'] ?? '').trim());
-		if (!auth || auth[1].trim() !== this.options.apiKey || baseCrypt !== this.options.baseCrypt) {
+		const keyValid = !!auth && auth[1].trim() === this.options.apiKey;
+		// An expired or unknown session is refused like a wrong key: the reference knows only 403.
+		if (
+			!(keyValid || this.sessions.accepts(headers['cookie'])) ||
+			baseCrypt !== this.options.baseCrypt
+		) {
 			return reply(403, { message: FORBIDDEN });
 		}
 
@@ -253,6 +271,22 @@ export class SandboxServer {
 			}
 			reply(error.status, { message: error.message }, error.headers);
 		}
+	}
+
+	/** POST /authentication/signIn: the login in the body starts a cookie session. */
+	private signIn(
+		body: unknown,
+		reply: (status: number, body?: unknown, extra?: Record<string, string>) => void,
+	): void {
+		const { server, userName, password } = (isPlainObject(body) ? body : {}) as Record<
+			string,
+			unknown
+		>;
+		const login = this.options.login;
+		if (server !== login.server || userName !== login.userName || password !== login.password) {
+			return reply(403, { message: FORBIDDEN });
+		}
+		reply(200, { baseCrypt: this.options.baseCrypt }, { 'set-cookie': this.sessions.start() });
 	}
 
 	private takeFault(method: string, suffix: string): ActiveFault | undefined {

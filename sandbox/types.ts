@@ -1,3 +1,5 @@
+import type { SandboxLogin } from './sessions';
+
 export type SeedName = 'empty' | 'demo';
 
 export interface SandboxOptions {
@@ -9,6 +11,10 @@ export interface SandboxOptions {
 	apiKey?: string;
 	/** Account identifier in the path, /api/<baseCrypt>/... (default 'sandboxBaseCrypt'). */
 	baseCrypt?: string;
+	/** Login accepted by POST /authentication/signIn (default server 01, sandbox-user, sandbox-password). */
+	login?: SandboxLogin;
+	/** How long a sign-in's cookie session lasts (default 30 minutes). */
+	sessionTtlMs?: number;
 	/** Initial data (default 'empty'). */
 	seed?: SeedName;
 	/** When set, at most this many records are returned per page, whatever pageSize asks for. */
@@ -22,6 +28,8 @@ export interface ResolvedOptions {
 	host: string;
 	apiKey: string;
 	baseCrypt: string;
+	login: SandboxLogin;
+	sessionTtlMs: number;
 	seed: SeedName;
 	maxPageSize?: number;
 	bulkPollsPerPhase: number;

@@ -1,4 +1,5 @@
 import endpoints from './fixtures/endpoints.json';
+import { MailKompletLoginApi } from '../credentials/MailKompletLoginApi.credentials';
 import { resources } from '../nodes/MailKomplet/actions';
 import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
 import type { INodePropertyOptions } from 'n8n-workflow';
@@ -14,21 +15,34 @@ function operationOptions(resource: string): string[] {
 	return ((property?.options ?? []) as INodePropertyOptions[]).map((o) => String(o.value));
 }
 
+const operationEndpoints = endpoints.filter(
+	(e): e is (typeof endpoints)[number] & { operation: string } => 'operation' in e,
+);
+
 describe('every documented Mail Komplet endpoint has an operation', () => {
-	it.each(endpoints.map((e) => [`${e.documented} (reference line ${e.line}: ${e.title})`, e]))(
-		'%s',
-		(_, entry) => {
-			const [resource, operation] = entry.operation.split('.');
-			expect(operationOptions(resource)).toContain(operation);
-			const definition = resources
-				.find((r) => r.value === resource)!
-				.operations.find((o) => o.value === operation)!;
-			expect(definition.endpoints).toContain(entry.endpoint);
-		},
-	);
+	it('signing in is the Mail Komplet Login credential: its test signs in', () => {
+		const [signIn] = endpoints.filter((e) => 'credential' in e);
+		expect(signIn).toMatchObject({
+			credential: 'mailKompletLoginApi',
+			endpoint: 'POST /authentication/signIn',
+		});
+		const { request } = new MailKompletLoginApi().test;
+		expect(`${request.method} ${request.url}`).toBe(signIn.endpoint);
+	});
+
+	it.each(
+		operationEndpoints.map((e) => [`${e.documented} (reference line ${e.line}: ${e.title})`, e]),
+	)('%s', (_, entry) => {
+		const [resource, operation] = entry.operation.split('.');
+		expect(operationOptions(resource)).toContain(operation);
+		const definition = resources
+			.find((r) => r.value === resource)!
+			.operations.find((o) => o.value === operation)!;
+		expect(definition.endpoints).toContain(entry.endpoint);
+	});
 
 	it('and every operation calls only documented endpoints', () => {
-		const documented = new Set(endpoints.map((e) => e.endpoint));
+		const documented = new Set(operationEndpoints.map((e) => e.endpoint));
 		const declared = resources.flatMap((r) =>
 			r.operations.flatMap((o) =>
 				o.endpoints.map((endpoint) => `${r.value}.${o.value} ${endpoint}`),
@@ -37,7 +51,7 @@ describe('every documented Mail Komplet endpoint has an operation', () => {
 		expect(declared.filter((d) => !documented.has(d.split(' ').slice(1).join(' ')))).toEqual([]);
 	});
 
-	it('lists 44 documented endpoints', () => {
-		expect(endpoints).toHaveLength(44);
+	it('lists 46 documented endpoints', () => {
+		expect(endpoints).toHaveLength(46);
 	});
 });

@@ -75,7 +75,9 @@ describe("ID pickers (list search through n8n's load-options context)", () => {
 });
 
 describe('every ID picker lists its records from the demo account, one request per page', () => {
-	const sources = Object.entries(pickerSources);
+	const sources = Object.entries(pickerSources) as Array<
+		[keyof typeof pickerSources, (typeof pickerSources)[keyof typeof pickerSources]]
+	>;
 
 	beforeEach(() => t.sandbox.reset('demo'));
 
@@ -88,7 +90,8 @@ describe('every ID picker lists its records from the demo account, one request p
 		expect(request.query).toEqual('paged' in source ? {} : { page: '1', pageSize: '100' });
 		expect(found.results.length).toBeGreaterThan(0);
 		for (const option of found.results) {
-			expect(option.value).toMatch(/^\d+$/);
+			// Records are picked by their numeric ID; business units by their baseCrypt.
+			expect(option.value).toMatch(source.idKey === 'baseCrypt' ? /^\w+$/ : /^\d+$/);
 			expect(option.name).not.toBe('');
 		}
 	});

@@ -360,6 +360,18 @@ export const operationCases: ResourceCase[] = [
 		],
 	},
 	{
+		resource: 'businessUnit',
+		steps: [
+			{
+				name: 'List business units',
+				operation: 'getAll',
+				parameters: { returnAll: true },
+				requests: ['GET /businessUnits'],
+				output: itemsWith({ baseCrypt: 'string' }),
+			},
+		],
+	},
+	{
 		resource: 'domainRedirect',
 		steps: [
 			{

@@ -1,15 +1,14 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeProperties, findOperation } from './actions';
+import { describeProperties } from './actions';
 import { getCustomColumnFields } from './actions/contact/customColumns';
-import { asNodeError } from './helpers/errors';
+import { route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
 export class MailKomplet implements INodeType {
@@ -21,7 +20,8 @@ export class MailKomplet implements INodeType {
 			dark: 'file:../../icons/mailKomplet.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage contacts and mailing lists, send transactional e-mails and SMS, and read campaign results in Mail Komplet',
@@ -29,45 +29,62 @@ export class MailKomplet implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mailKompletApi', required: true }],
-		properties: describeProperties(),
+		credentials: [
+			{
+				name: 'mailKompletApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'mailKompletLoginApi',
+				required: true,
+				displayOptions: { show: { authentication: ['login'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'Login', value: 'login' },
+				],
+				default: 'apiKey',
+				description:
+					'API Key works with one account. Login signs in with a Mail Komplet user name and password and can work with any business unit that login may use.',
+			},
+			{
+				displayName: 'Business Unit',
+				name: 'businessUnit',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				displayOptions: { show: { authentication: ['login'] } },
+				description:
+					'The account to work with. Leave empty for the one Mail Komplet signs the login in to.',
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						placeholder: 'Select a business unit...',
+						typeOptions: { searchListMethod: 'searchBusinessUnits', searchable: true },
+					},
+					{
+						displayName: 'By BaseCrypt',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. a1b2c3d4e5',
+					},
+				],
+			},
+			...describeProperties(),
+		],
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping: { getCustomColumnFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operationName = this.getNodeParameter('operation', 0) as string;
-		const operation = findOperation(resource, operationName);
-		if (!operation) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The operation "${operationName}" is not known for resource "${resource}"`,
-			);
-		}
-		if (operation.executeBatch && (operation.batchWhen?.call(this) ?? true)) {
-			return [await operation.executeBatch.call(this, items)];
-		}
-
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const result = await operation.execute!.call(this, itemIndex);
-				for (const json of Array.isArray(result) ? result : [result]) {
-					output.push({ json, pairedItem: { item: itemIndex } });
-				}
-			} catch (error) {
-				if (this.continueOnFail()) {
-					output.push({
-						json: { error: (error as Error).message } as IDataObject,
-						pairedItem: { item: itemIndex },
-					});
-					continue;
-				}
-				throw asNodeError(this, error, itemIndex);
-			}
-		}
-		return [output];
+		return await route.call(this);
 	}
 }

@@ -1,4 +1,5 @@
 import type { RouteDef } from '../router';
+import { businessUnitRoutes } from './businessUnits';
 import { catalogRoutes } from './catalog';
 import { contactRoutes } from './contacts';
 import { customColumnRoutes } from './customColumns';
@@ -18,4 +19,5 @@ export const routes: readonly RouteDef[] = [
 	...customColumnRoutes,
 	...excludeListRoutes,
 	...saleCouponRoutes,
+	...businessUnitRoutes,
 ];

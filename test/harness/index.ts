@@ -9,6 +9,7 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IExecuteData,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -28,7 +29,10 @@ import { createRunExecutionData, ICredentialsHelper, isExpression, Workflow } fr
 
 import { Credentials } from 'n8n-core';
 import { MailKompletApi } from '../../credentials/MailKompletApi.credentials';
+import { MailKompletLoginApi } from '../../credentials/MailKompletLoginApi.credentials';
 import { MailKomplet } from '../../nodes/MailKomplet/MailKomplet.node';
+import type * as listSearchMethods from '../../nodes/MailKomplet/methods/listSearch';
+import type * as loadOptionsMethods from '../../nodes/MailKomplet/methods/loadOptions';
 
 export const NODE_TYPE = 'n8n-nodes-mail-komplet.mailKomplet';
 export const NODE_NAME = 'Mail Komplet';
@@ -38,6 +42,7 @@ const nodeTypeInstances: Record<string, INodeType> = {
 };
 const credentialTypes: Record<string, ICredentialType> = {
 	mailKompletApi: new MailKompletApi(),
+	mailKompletLoginApi: new MailKompletLoginApi(),
 };
 
 class NodeTypes implements INodeTypes {
@@ -56,9 +61,16 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-/** Hands test credentials to n8n and applies a credential's declarative authenticate block. */
+/** Saved credentials by type; sign-in stores its session here, as n8n stores it in its database. */
+export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
+
+/**
+ * Hands test credentials to n8n, applies a credential's authenticate definition and, like n8n's
+ * own credentials helper, runs a credential's preAuthentication when its expirable property is
+ * empty or the request reported it expired, then saves what it returned.
+ */
 class CredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+	constructor(private readonly credentials: CredentialStore) {
 		super();
 	}
 
@@ -98,8 +110,24 @@ class CredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	async preAuthentication() {
-		return undefined;
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypes[typeName];
+		const expirable = type?.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined || !node.credentials?.[typeName]) return undefined;
+		Object.assign(credentials, output);
+		await this.updateCredentials(node.credentials[typeName], typeName, credentials);
+		return credentials;
 	}
 
 	async runPreAuthentication() {
@@ -117,10 +145,20 @@ class CredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const credentials = this.credentials[type];
 		if (!credentials) throw new Error(`No test credentials of type ${type}`);
-		return credentials;
+		// A fresh copy with defaults filled in, as n8n decrypts a saved credential for each use.
+		const defaults = Object.fromEntries(
+			this.getCredentialsProperties(type).map((property) => [property.name, property.default]),
+		);
+		return { ...defaults, ...credentials } as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials() {}
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
+		Object.assign(this.credentials[type], data);
+	}
 
 	async updateCredentialsOauthTokenData() {}
 
@@ -139,13 +177,26 @@ export interface SandboxCredentials {
 	baseUrl: string;
 }
 
+/** A Mail Komplet Login credential as saved: the login, and the session once signed in. */
+export interface LoginCredentials {
+	server: string;
+	userName: string;
+	password: string;
+	baseUrl: string;
+	businessUnit?: string;
+	sessionToken?: string;
+	baseCrypt?: string;
+}
+
 function additionalData(
 	credentials: SandboxCredentials,
 	hooks?: ExecutionLifecycleHooks,
+	login?: LoginCredentials,
 ): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new CredentialsHelper({
 			mailKompletApi: credentials as unknown as ICredentialDataDecryptedObject,
+			...(login ? { mailKompletLoginApi: login as unknown as ICredentialDataDecryptedObject } : {}),
 		}),
 		hooks,
 		executionId: '1',
@@ -169,15 +220,22 @@ function additionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function buildNode(parameters: INodeParameters, continueOnFail: boolean): INode {
+function buildNode(
+	parameters: INodeParameters,
+	continueOnFail: boolean,
+	typeVersion: number,
+): INode {
 	return {
 		id: 'mail-komplet-node',
 		name: NODE_NAME,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
-		credentials: { mailKompletApi: { id: '1', name: 'Mail Komplet sandbox' } },
+		credentials: {
+			mailKompletApi: { id: '1', name: 'Mail Komplet sandbox' },
+			mailKompletLoginApi: { id: '2', name: 'Mail Komplet sandbox login' },
+		},
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 }
@@ -197,8 +255,12 @@ function buildWorkflow(node: INode): Workflow {
 export interface RunOptions {
 	parameters: INodeParameters;
 	credentials: SandboxCredentials;
+	/** The saved Login credential (Authentication: Login); sign-in writes its session into it. */
+	login?: LoginCredentials;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node version the workflow saved; 1 unless a test is about a later version. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -215,7 +277,11 @@ export interface RunResult {
 
 /** Executes one Mail Komplet node in a real n8n workflow execution. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const node = buildNode(options.parameters, options.continueOnFail ?? false);
+	const node = buildNode(
+		options.parameters,
+		options.continueOnFail ?? false,
+		options.typeVersion ?? 1,
+	);
 	const workflow = buildWorkflow(node);
 	const workflowData = {
 		id: workflow.id,
@@ -244,7 +310,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	});
 	const execute = new WorkflowExecute(
-		additionalData(options.credentials, hooks),
+		additionalData(options.credentials, hooks, options.login),
 		'manual',
 		runExecutionData,
 	);
@@ -260,30 +326,48 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	return { items: taskData?.data?.main?.[0] ?? [], error, run };
 }
 
-function loadOptionsContext(credentials: SandboxCredentials, parameters: INodeParameters) {
-	const node = buildNode(parameters, false);
-	return new LoadOptionsContext(buildWorkflow(node), node, additionalData(credentials), '');
+function loadOptionsContext(
+	credentials: SandboxCredentials,
+	parameters: INodeParameters,
+	login?: LoginCredentials,
+) {
+	const node = buildNode(parameters, false, 1);
+	return new LoadOptionsContext(
+		buildWorkflow(node),
+		node,
+		additionalData(credentials, undefined, login),
+		'',
+	);
 }
 
 /** Calls a listSearch method through n8n's real load-options context. */
 export async function listSearch(
 	credentials: SandboxCredentials,
-	method: string,
+	method: keyof typeof listSearchMethods,
 	filter?: string,
 	paginationToken?: string,
 	parameters: INodeParameters = {},
+	login?: LoginCredentials,
 ): Promise<INodeListSearchResult> {
-	const search = new MailKomplet().methods.listSearch[method];
-	return await search.call(loadOptionsContext(credentials, parameters), filter, paginationToken);
+	const search = new MailKomplet().methods.listSearch[
+		method as keyof MailKomplet['methods']['listSearch']
+	];
+	return await search.call(
+		loadOptionsContext(credentials, parameters, login),
+		filter,
+		paginationToken,
+	);
 }
 
 /** Calls a loadOptions method through n8n's real load-options context. */
 export async function loadOptions(
 	credentials: SandboxCredentials,
-	method: string,
+	method: keyof typeof loadOptionsMethods,
 	parameters: INodeParameters = {},
 ): Promise<INodePropertyOptions[]> {
-	const load = new MailKomplet().methods.loadOptions[method];
+	const load = new MailKomplet().methods.loadOptions[
+		method as keyof MailKomplet['methods']['loadOptions']
+	];
 	return await load.call(loadOptionsContext(credentials, parameters));
 }
 

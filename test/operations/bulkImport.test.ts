@@ -119,7 +119,8 @@ describe('Contact > Bulk Import', () => {
 
 		const result = await t.run(bulkImport(), { items });
 
-		expect(result.error?.message).toBe('Email is not a valid e-mail address: "broken" (item 2)');
+		expect(result.error?.message).toBe('Email is not a valid e-mail address: "broken"');
+		expect(result.error?.context?.itemIndex).toBe(2);
 		expect(t.sent()).toEqual([]);
 	});
 
@@ -129,7 +130,7 @@ describe('Contact > Bulk Import', () => {
 		const result = await t.run(bulkImport(), { items, continueOnFail: true });
 
 		expect(result.items[0]).toEqual({
-			json: { error: 'Email is not a valid e-mail address: "broken" (item 0)' },
+			json: { error: 'Email is not a valid e-mail address: "broken"' },
 			pairedItem: { item: 0 },
 		});
 		expect(result.items[1].json).toMatchObject({ status: 'SuccessfulyFinished', contactCount: 2 });
@@ -149,7 +150,7 @@ describe('Contact > Bulk Import', () => {
 	it('refuses an empty import: an item whose e-mail mapping gives nothing', async () => {
 		const result = await t.run(bulkImport({ email: '={{ $json.missing }}' }), { items: people(1) });
 
-		expect(result.error?.message).toBe('Email is required (item 0)');
+		expect(result.error?.message).toBe('Email is required');
 		expect(t.sent()).toEqual([]);
 	});
 
@@ -227,7 +228,8 @@ describe('Contact > Bulk Import with the fields of each item', () => {
 			items: [{ json: { email: 'a@b.cz' } }, { json: { mail: 'x' } }],
 		});
 
-		expect(result.error?.message).toBe('Item 1 has no email field');
+		expect(result.error?.message).toBe('The item has no email field');
+		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(t.sent()).toEqual([]);
 	});
 
@@ -236,7 +238,7 @@ describe('Contact > Bulk Import with the fields of each item', () => {
 			items: [{ json: { email: 'a@b.cz', customColumns: '{"city": ' } }],
 		});
 
-		expect(result.error?.message).toMatch(/^customColumns is not valid JSON \(item 0\)/);
+		expect(result.error?.message).toMatch(/^customColumns is not valid JSON: /);
 		expect(t.sent()).toEqual([]);
 	});
 });
@@ -271,7 +273,7 @@ describe('Contact > Get Bulk Import Status', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Operation ID must be the GUID a Bulk Import returned, got "../contacts" (item 0)',
+			'Operation ID must be the GUID a Bulk Import returned, got "../contacts"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

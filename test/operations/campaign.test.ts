@@ -50,6 +50,28 @@ describe('Campaign > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		addCampaign('Spring');
+		const parameters = { resource: 'campaign', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				campaignId: 26701,
+				name: 'Spring',
+				description: null,
+				status: 2,
+				nextRunTime: null,
+				templateId: null,
+				mailFromDisplayName: null,
+				mailFromAddress: 'info@webkomplet.cz',
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(15);
+	});
+
 	it('filters by campaign group and part of the name', async () => {
 		const group = t.sandbox.store.addCampaignGroup({ name: 'Seasonal' });
 		addCampaign('Spring sale', group.campaignGroupId);
@@ -120,6 +142,31 @@ describe('Campaign > Get', () => {
 		]);
 	});
 
+	it('returns the main settings only with Simplify (node version 1.1)', async () => {
+		const campaign = addCampaign('Spring');
+
+		const result = await t.run(
+			{ resource: 'campaign', operation: 'get', campaignId: byId(campaign.campaignId) },
+			{ typeVersion: 1.1 },
+		);
+
+		expect(jsonOf(result)).toEqual([
+			{
+				campaignId: 26701,
+				campaignGroupId: null,
+				name: 'Spring',
+				description: null,
+				campaignType: 1,
+				templateId: null,
+				dispatcherId: null,
+				mailFromDisplayName: null,
+				mailFromAddress: 'info@webkomplet.cz',
+				replyToAddress: null,
+				unsubscribeTypeId: 2,
+			},
+		]);
+	});
+
 	it('reports a campaign that does not exist as a 404', async () => {
 		const result = await t.run({ resource: 'campaign', operation: 'get', campaignId: byId(999) });
 
@@ -140,8 +187,8 @@ describe('Campaign > Create', () => {
 			mailFromAddress: 'info@webkomplet.cz',
 			unsubscribeTypeId: 3,
 			additionalFields: {
-				templateId: String(template.templateId),
-				dispatcherId: String(dispatcher.dispatcherId),
+				templateId: byId(template.templateId),
+				dispatcherId: byId(dispatcher.dispatcherId),
 				description: 'Short description',
 				mailFromDisplayName: 'Webkomplet',
 				webTrackParam: 'utm_source=newsletter',
@@ -175,7 +222,7 @@ describe('Campaign > Create', () => {
 		expect(t.sandbox.store.campaigns.get(26701)?.unsubscribeTypeId).toBe(3);
 	});
 
-	it('refuses an invalid sender address, naming field and item, before its request', async () => {
+	it('refuses an invalid sender address, naming the field and passing the item to n8n, before its request', async () => {
 		const result = await t.run(
 			{
 				resource: 'campaign',
@@ -188,8 +235,9 @@ describe('Campaign > Create', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'From Email is not a valid e-mail address: "info.example.cz" (item 1)',
+			'From Email is not a valid e-mail address: "info.example.cz"',
 		);
+		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(t.sent().map((r) => r.body)).toEqual([
 			{ name: 'X', mailFromAddress: 'info@example.cz', unsubscribeTypeId: 2 },
 		]);
@@ -213,7 +261,7 @@ describe('Campaign > Create', () => {
 
 		expect(result.items).toEqual([
 			{
-				json: { error: 'Template ID must be a positive whole number, got "x1" (item 0)' },
+				json: { error: 'Template must be a numeric ID, got "x1"' },
 				pairedItem: { item: 0 },
 			},
 			{
@@ -247,6 +295,31 @@ describe('Campaign > Update', () => {
 		expect(t.sandbox.store.campaigns.get(26701)).toMatchObject(body);
 	});
 
+	it('takes template and domain redirect saved as plain IDs by earlier versions', async () => {
+		const campaign = addCampaign('Spring');
+		const template = t.sandbox.store.addTemplate({ name: 'Newsletter' });
+		const dispatcher = t.sandbox.store.addDispatcher();
+
+		await t.run({
+			resource: 'campaign',
+			operation: 'update',
+			campaignId: byId(campaign.campaignId),
+			updateFields: {
+				templateId: String(template.templateId),
+				dispatcherId: ` ${dispatcher.dispatcherId} `,
+			},
+		});
+
+		expect(t.sent()).toEqual([
+			{
+				method: 'PUT',
+				path: '/campaigns/26701',
+				query: {},
+				body: { templateId: 82401, dispatcherId: 1601 },
+			},
+		]);
+	});
+
 	it('refuses an update without fields', async () => {
 		const result = await t.run({
 			resource: 'campaign',
@@ -255,7 +328,7 @@ describe('Campaign > Update', () => {
 			updateFields: {},
 		});
 
-		expect(result.error?.message).toBe('Set at least one Update Field (item 0)');
+		expect(result.error?.message).toBe('Set at least one Update Field');
 		expect(t.sent()).toEqual([]);
 	});
 });
@@ -282,7 +355,7 @@ describe('Campaign > Delete', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Campaign ID must be a positive whole number, got "spring" (item 0)',
+			'Campaign must be a numeric ID, got "spring"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

@@ -94,9 +94,8 @@ describe('Contact > Create or Update', () => {
 			{ resource: 'contact', operation: 'upsert', email: '={{ $json.email }}' },
 			{ items },
 		);
-		expect(failing.error?.message).toBe(
-			'Email is not a valid e-mail address: "not-an-address" (item 0)',
-		);
+		expect(failing.error?.message).toBe('Email is not a valid e-mail address: "not-an-address"');
+		expect(failing.error?.context?.itemIndex).toBe(0);
 		expect(t.sent()).toEqual([]);
 
 		const continuing = await t.run(
@@ -105,7 +104,7 @@ describe('Contact > Create or Update', () => {
 		);
 		expect(continuing.items).toEqual([
 			{
-				json: { error: 'Email is not a valid e-mail address: "not-an-address" (item 0)' },
+				json: { error: 'Email is not a valid e-mail address: "not-an-address"' },
 				pairedItem: { item: 0 },
 			},
 			{ json: { contactId: 7457801, email: 'ok@example.cz' }, pairedItem: { item: 1 } },
@@ -228,7 +227,7 @@ describe('Contact custom columns', () => {
 			customColumnsMode: 'json',
 			customColumnsJson: '{"town": "Ostrava"}',
 		});
-		expect(unknown.error?.message).toBe('Unknown custom column "town" (item 0)');
+		expect(unknown.error?.message).toBe('Unknown custom column "town"');
 		expect(unknown.error?.description).toBe(
 			'This account has: city, spend, vip, last_order, birthday, call_at, tier. Create the column in Mail Komplet first, or correct the name.',
 		);
@@ -237,16 +236,14 @@ describe('Contact custom columns', () => {
 
 	it('refuses malformed JSON and wrongly typed values with the field and item', async () => {
 		const malformed = await upsert({ customColumnsMode: 'json', customColumnsJson: '{"city": ' });
-		expect(malformed.error?.message).toMatch(
-			/^Custom Columns \(JSON\) is not valid JSON \(item 0\)/,
-		);
+		expect(malformed.error?.message).toMatch(/^Custom Columns \(JSON\) is not valid JSON: /);
 
 		const wrongType = await upsert({
 			customColumnsMode: 'json',
 			customColumnsJson: '{"spend": "a lot"}',
 		});
 		expect(wrongType.error?.message).toBe(
-			'Custom column "spend" needs a number, got "a lot" (item 0)',
+			'Custom column "spend" needs a number, got "a lot"',
 		);
 		expect(t.sent().filter((r) => r.method === 'POST')).toEqual([]);
 	});
@@ -284,7 +281,7 @@ describe('Contact > Update', () => {
 			updateFields: {},
 		});
 
-		expect(result.error?.message).toBe('Set at least one Update Field (item 0)');
+		expect(result.error?.message).toBe('Set at least one Update Field');
 		expect(t.sent()).toEqual([]);
 	});
 });
@@ -329,10 +326,50 @@ describe('Contact > Get and Get Many', () => {
 		]);
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		const listId = customerList();
+		const [contact] = t.sandbox.store.addContacts(1, { mailingListIds: [listId] });
+		const main = {
+			contactId: contact.contactId,
+			email: `kontakt.${contact.contactId}@example.com`,
+			name: 'Kontakt',
+			surname: String(contact.contactId),
+			mobilePhone: null,
+			company: null,
+			customColumns: {},
+			created: NOW,
+			lastUpdate: NOW,
+			lastOpen: null,
+			lastClick: null,
+		};
+
+		const got = await t.run(
+			{ resource: 'contact', operation: 'get', contactId: byId(contact.contactId) },
+			{ typeVersion: 1.1 },
+		);
+		const listed = await t.run(
+			{
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { mailingListId: byId(listId) },
+			},
+			{ typeVersion: 1.1 },
+		);
+		const full = await t.run(
+			{ resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
+			{ typeVersion: 1.1 },
+		);
+
+		expect(jsonOf(got)).toEqual([main]);
+		expect(jsonOf(listed)).toEqual([main]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(17);
+	});
+
 	it('says which contact was not found', async () => {
 		const result = await t.run({ resource: 'contact', operation: 'get', contactId: byId(5) });
 
-		expect(result.error?.message).toBe('No contact with ID 5 (item 0)');
+		expect(result.error?.message).toBe('No contact with ID 5');
 	});
 
 	it('filters by mailing list and e-mail', async () => {
@@ -389,7 +426,7 @@ describe('Contact > Get and Get Many', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Page Size must be a whole number from 1 to 10000, got 0 (item 0)',
+			'Page Size must be a whole number from 1 to 10000, got 0',
 		);
 		expect(t.sent()).toEqual([]);
 	});
@@ -446,7 +483,7 @@ describe('Contact > Delete', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Contact Names or IDs must be a positive whole number, got "x" (item 0)',
+			'Contact Names or IDs must be a numeric ID, got "x"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

@@ -38,6 +38,19 @@ describe('Coupon > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		t.sandbox.store.addSaleCoupon({ couponGroupId: group(), coupon: 'A1', sent: NOW });
+		const parameters = { resource: 'coupon', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{ couponId: 1, couponGroupId: 1, coupon: 'A1', validity: null, email: null, sent: NOW },
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(11);
+	});
+
 	it('filters by group, code and sent', async () => {
 		const spring = group();
 		const summer = group('Summer');
@@ -49,7 +62,7 @@ describe('Coupon > Get Many', () => {
 			resource: 'coupon',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { couponGroupId: String(spring), coupon: 'SPRING', sent: true },
+			filters: { couponGroupId: byId(spring), coupon: 'SPRING', sent: true },
 		});
 
 		expect(t.sent()[0].query).toEqual({
@@ -121,7 +134,7 @@ describe('Coupon > Create', () => {
 		expect(t.sandbox.store.saleCoupons.size).toBe(3);
 	});
 
-	it('refuses an empty code, naming the coupon and item, without a request', async () => {
+	it('refuses an empty code, naming the coupon, without a request', async () => {
 		const result = await t.run({
 			resource: 'coupon',
 			operation: 'create',
@@ -130,7 +143,7 @@ describe('Coupon > Create', () => {
 			coupons: { coupon: [{ code: 'A' }, { code: '  ' }] },
 		});
 
-		expect(result.error?.message).toBe('Code of coupon 2 is empty (item 0)');
+		expect(result.error?.message).toBe('Code of coupon 2 is empty');
 		expect(t.sent()).toEqual([]);
 	});
 
@@ -148,7 +161,7 @@ describe('Coupon > Create', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Valid Until is not a valid date and time: "next summer" (item 0)',
+			'Valid Until is not a valid date and time: "next summer"',
 		);
 		expect(t.sent()).toEqual([]);
 	});
@@ -162,7 +175,7 @@ describe('Coupon > Create', () => {
 			codes: ' , \n',
 		});
 
-		expect(result.error?.message).toBe('Add at least one coupon code (item 0)');
+		expect(result.error?.message).toBe('Add at least one coupon code');
 		expect(t.sent()).toEqual([]);
 	});
 });

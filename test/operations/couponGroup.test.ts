@@ -1,4 +1,4 @@
-import { jsonOf, listSearch, loadOptions } from '../harness';
+import { jsonOf, listSearch } from '../harness';
 import { API_HEADERS, byId, useSandbox } from '../helpers/sandbox';
 
 const t = useSandbox();
@@ -20,6 +20,17 @@ describe('Coupon Group > Get Many', () => {
 			{ json: { couponGroupId: 2, name: 'Summer', color: '#3E50B4' }, pairedItem: { item: 0 } },
 			{ json: { couponGroupId: 3, name: 'Autumn', color: '#3E50B4' }, pairedItem: { item: 0 } },
 		]);
+	});
+
+	it('returns ID and name only with Simplify, on by default from node version 1.1', async () => {
+		addGroups('Spring');
+		const parameters = { resource: 'couponGroup', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([{ couponGroupId: 1, name: 'Spring' }]);
+		expect(jsonOf(full)).toEqual([{ couponGroupId: 1, name: 'Spring', color: '#3E50B4' }]);
 	});
 
 	it('applies the Limit to the answer', async () => {
@@ -112,7 +123,7 @@ describe('Coupon Group > Update', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Coupon Group ID must be a positive whole number, got "spring" (item 0)',
+			'Coupon Group must be a numeric ID, got "spring"',
 		);
 		expect(t.sent()).toEqual([]);
 	});
@@ -139,16 +150,11 @@ describe('Coupon Group picker', () => {
 		addGroups('Spring', 'Summer');
 
 		const found = await listSearch(t.credentials, 'searchCouponGroups', 'sum');
-		const options = await loadOptions(t.credentials, 'getCouponGroups');
 
 		expect(found).toEqual({
 			results: [{ name: 'Summer', value: '2' }],
 			paginationToken: undefined,
 		});
-		expect(options).toEqual([
-			{ name: 'Spring', value: '1' },
-			{ name: 'Summer', value: '2' },
-		]);
-		expect(t.sent().map((r) => r.query)).toEqual([{}, {}]);
+		expect(t.sent()).toEqual([{ method: 'GET', path: '/saleCouponGroups', query: {} }]);
 	});
 });

@@ -43,6 +43,28 @@ describe('Custom Column > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		t.sandbox.store.addCustomColumn({ name: 'vip', dataTypeId: 3, caption: 'VIP customer' });
+		const parameters = { resource: 'customColumn', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				customColumnId: 4301,
+				name: 'vip',
+				originalName: 'cc_vip',
+				caption: 'VIP customer',
+				dataTypeId: 3,
+				required: false,
+				unique: false,
+				system: false,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(19);
+	});
+
 	it('filters by customColumnId and isSystem', async () => {
 		t.sandbox.store.addCustomColumn({ name: 'wholename', dataTypeId: 1, system: true });
 		t.sandbox.store.addCustomColumn({ name: 'vip', dataTypeId: 3 });
@@ -51,7 +73,7 @@ describe('Custom Column > Get Many', () => {
 			resource: 'customColumn',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { customColumnId: '4301', isSystem: true },
+			filters: { customColumnId: byId(4301), isSystem: true },
 		});
 
 		expect(t.sent()[0].query).toEqual({
@@ -99,7 +121,7 @@ describe('Custom Column > Create', () => {
 		expect(t.sandbox.store.findCustomColumn('cc_loyalty_points')?.dataTypeId).toBe(2);
 	});
 
-	it('refuses a precision that is not a number, naming field and item, without a request', async () => {
+	it('refuses a precision that is not a number, naming the field, without a request', async () => {
 		const result = await t.run(
 			{
 				resource: 'customColumn',
@@ -111,7 +133,7 @@ describe('Custom Column > Create', () => {
 			{ items: [{ json: { precision: 'two' } }] },
 		);
 
-		expect(result.error?.message).toBe('Precision must be a number, got "two" (item 0)');
+		expect(result.error?.message).toBe('Precision must be a number, got "two"');
 		expect(t.sent()).toEqual([]);
 	});
 });

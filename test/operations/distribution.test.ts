@@ -13,26 +13,31 @@ function campaign(name: string) {
 	return t.sandbox.store.addCampaign({ name, mailFromAddress: 'info@webkomplet.cz' }).campaignId;
 }
 
+/** A finished distribution of the campaign with its statistics. */
+function finished(campaignId: number) {
+	t.sandbox.store.addGeneratorExecution({
+		campaignId,
+		status: 1,
+		phase: 4,
+		totalCount: 200,
+		deliveryCount: 190,
+		openCount: 95,
+		openCountTotal: 120,
+		clickCount: 19,
+		clickCountTotal: 25,
+		unsubscribeCount: 2,
+		softBounceCount: 6,
+		hardBounceCount: 4,
+		spentCredits: 200,
+		executed: NOW,
+	});
+}
+
 describe('Distribution > Get Many', () => {
 	it('pages through every distribution with Return All and returns its statistics as given', async () => {
 		const spring = campaign('Spring');
 		for (let i = 0; i < 4; i++) t.sandbox.store.addGeneratorExecution({ campaignId: spring });
-		t.sandbox.store.addGeneratorExecution({
-			campaignId: spring,
-			status: 1,
-			phase: 4,
-			totalCount: 200,
-			deliveryCount: 190,
-			openCount: 95,
-			openCountTotal: 120,
-			clickCount: 19,
-			clickCountTotal: 25,
-			unsubscribeCount: 2,
-			softBounceCount: 6,
-			hardBounceCount: 4,
-			spentCredits: 200,
-			executed: NOW,
-		});
+		finished(spring);
 
 		const result = await returnAllPages(
 			t,
@@ -107,6 +112,34 @@ describe('Distribution > Get Many', () => {
 			pageSize: '1000',
 		});
 		expect(jsonOf(result).map((d) => d.generatorExecutionId)).toEqual([81301]);
+	});
+
+	it('returns the main fields and counts only with Simplify, on by default from node version 1.1', async () => {
+		const spring = campaign('Spring');
+		finished(spring);
+		const parameters = { resource: 'distribution', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				generatorExecutionId: 81301,
+				campaignId: spring,
+				campaignName: 'Spring',
+				isTesting: false,
+				status: 1,
+				phase: 4,
+				executed: NOW,
+				totalCount: 200,
+				deliveryCount: 190,
+				openCount: 95,
+				clickCount: 19,
+				bounceCount: 10,
+				unsubscribeCount: 2,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(31);
 	});
 
 	it('names the status and phase options as people read them', () => {

@@ -46,6 +46,25 @@ describe('Domain Redirect > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		t.sandbox.store.addDispatcher({ name: 'News' });
+		const parameters = { resource: 'domainRedirect', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				dispatcherId: 1601,
+				name: 'News',
+				url: 'http://m1.mail-komplet.cz/m/',
+				useHttps: false,
+				status: 2,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(24);
+	});
+
 	it('filters by dispatcherId and stops at the Limit', async () => {
 		t.sandbox.store.addDispatcher({ name: 'News' });
 		t.sandbox.store.addDispatcher({ name: 'Shop' });
@@ -76,9 +95,7 @@ describe('Domain Redirect > Get Many', () => {
 			filters: { dispatcherId: 'm1' },
 		});
 
-		expect(result.error?.message).toBe(
-			'Domain Redirect ID must be a positive whole number, got "m1" (item 0)',
-		);
+		expect(result.error?.message).toBe('Domain Redirect must be a numeric ID, got "m1"');
 		expect(t.sent()).toEqual([]);
 	});
 });

@@ -69,7 +69,7 @@ describe('Mailing List > Create', () => {
 			isTest: false,
 		});
 
-		expect(result.error?.message).toBe('Name is required (item 0)');
+		expect(result.error?.message).toBe('Name is required');
 		expect(t.sent()).toEqual([]);
 	});
 });
@@ -100,6 +100,22 @@ describe('Mailing List > Get Many', () => {
 			isTest: true,
 		});
 		expect(jsonOf(result).map((list) => list.name)).toEqual(['Customers', 'Testers', 'Partners']);
+	});
+
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		const parameters = { resource: 'mailingList', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)[1]).toEqual({
+			mailingListId: 11602,
+			name: 'Testers',
+			description: null,
+			isTest: true,
+			contactAssigned: null,
+		});
+		expect(Object.keys(jsonOf(full)[1])).toHaveLength(10);
 	});
 
 	it('sends every documented filter with the API names', async () => {
@@ -151,7 +167,7 @@ describe('Mailing List > Get Many', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Mailing List ID must be a positive whole number, got "12a" (item 0)',
+			'Mailing List must be a numeric ID, got "12a"',
 		);
 		expect(t.sent()).toEqual([]);
 	});
@@ -186,7 +202,7 @@ describe('Mailing List > Update', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Mailing List ID must be a positive whole number, got "1/../contacts" (item 0)',
+			'Mailing List must be a numeric ID, got "1/../contacts"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

@@ -61,6 +61,32 @@ describe('Marketing Email > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		const { generatorExecutionId } = distribution(1);
+		const parameters = {
+			resource: 'marketingEmail',
+			operation: 'getAll',
+			generatorExecutionId: byId(generatorExecutionId),
+			returnAll: true,
+		};
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				emailId: 417901,
+				campaignId: 26701,
+				generatorExecutionId: 81301,
+				toAddress: 'r1@example.cz',
+				sent: NOW,
+				delivered: NOW,
+				guid: guid(1),
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(12);
+	});
+
 	it('refuses a Distribution ID that is not a number, without a request', async () => {
 		const result = await t.run(
 			{
@@ -72,9 +98,7 @@ describe('Marketing Email > Get Many', () => {
 			{ items: [{ json: { distribution: 'spring' } }] },
 		);
 
-		expect(result.error?.message).toBe(
-			'Distribution ID must be a positive whole number, got "spring" (item 0)',
-		);
+		expect(result.error?.message).toBe('Distribution must be a numeric ID, got "spring"');
 		expect(t.sent()).toEqual([]);
 	});
 

@@ -38,7 +38,7 @@ describe('Subscribe Request > Create', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Domain Redirect ID must be a positive whole number, got "abc" (item 0)',
+			'Domain Redirect must be a numeric ID, got "abc"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

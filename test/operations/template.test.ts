@@ -43,6 +43,26 @@ describe('Template > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields without body and thumbnail with Simplify, on by default from node version 1.1', async () => {
+		t.sandbox.store.addTemplate({ name: 'SMS notice', type: 3 });
+		const parameters = { resource: 'template', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				templateId: 82401,
+				name: 'SMS notice',
+				subject: 'SMS notice',
+				type: 3,
+				created: NOW,
+				updated: NOW,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(12);
+	});
+
 	it('filters by templateId and stops at the Limit', async () => {
 		t.sandbox.store.addTemplate({ name: 'Welcome' });
 		t.sandbox.store.addTemplate({ name: 'Order' });
@@ -73,9 +93,7 @@ describe('Template > Get Many', () => {
 			filters: { templateId: 'welcome' },
 		});
 
-		expect(result.error?.message).toBe(
-			'Template ID must be a positive whole number, got "welcome" (item 0)',
-		);
+		expect(result.error?.message).toBe('Template must be a numeric ID, got "welcome"');
 		expect(t.sent()).toEqual([]);
 	});
 });

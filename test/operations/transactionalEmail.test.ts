@@ -64,6 +64,32 @@ describe('Transactional Email > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		addEmail('jana@example.cz', { tags: 'order' });
+		const parameters = { resource: 'transactionalEmail', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				emailId: 989201,
+				guid: guid(1),
+				toAddress: 'jana@example.cz',
+				subject: 'Your order',
+				state: 1,
+				tags: 'order',
+				sent: null,
+				delivered: null,
+				opened: null,
+				clicked: null,
+				softBounced: null,
+				hardBounced: null,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(27);
+	});
+
 	it('sends every documented filter, named state as its number, dates in the API format', async () => {
 		addEmail('jana@example.cz', { created: '2026-01-10T08:00:00', tags: 'order,eshop' });
 		const wanted = addEmail('jana@example.cz', { created: '2026-01-12T08:00:00', tags: 'order' });
@@ -112,9 +138,7 @@ describe('Transactional Email > Get Many', () => {
 			filters: { createdFrom: 'yesterday' },
 		});
 
-		expect(result.error?.message).toBe(
-			'Created From is not a valid date and time: "yesterday" (item 0)',
-		);
+		expect(result.error?.message).toBe('Created From is not a valid date and time: "yesterday"');
 		expect(t.sent()).toEqual([]);
 	});
 });
@@ -443,7 +467,8 @@ describe('Transactional Email > Send', () => {
 			{ items: [{ json: { email: 'jana@example' } }] },
 		);
 
-		expect(result.error?.message).toBe('To is not a valid e-mail address: "jana@example" (item 0)');
+		expect(result.error?.message).toBe('To is not a valid e-mail address: "jana@example"');
+		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(t.sent()).toEqual([]);
 	});
 
@@ -454,7 +479,8 @@ describe('Transactional Email > Send', () => {
 			additionalFields: { variablesJson: '{ "order": ' },
 		});
 
-		expect(result.error?.message).toMatch(/^Variables \(JSON\) is not valid JSON \(item 0\): /);
+		expect(result.error?.message).toMatch(/^Variables \(JSON\) is not valid JSON: /);
+		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(t.sent()).toEqual([]);
 	});
 
@@ -465,7 +491,7 @@ describe('Transactional Email > Send', () => {
 		);
 
 		expect(result.error?.message).toBe(
-			'Attachments: the input item has no binary property "invoice" (item 0)',
+			'Attachments: the input item has no binary property "invoice"',
 		);
 		expect(result.error?.description).toBe('Its binary properties are: data.');
 		expect(t.sent()).toEqual([]);
@@ -478,7 +504,7 @@ describe('Transactional Email > Send', () => {
 			additionalFields: { variables: { variable: [{ name: ' ', value: 'x' }] } },
 		});
 
-		expect(result.error?.message).toBe('A variable has no name (item 0)');
+		expect(result.error?.message).toBe('A variable has no name');
 		expect(t.sent()).toEqual([]);
 	});
 });

@@ -40,6 +40,29 @@ describe('Transactional SMS > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		t.sandbox.store.addTransactionalSms({ to: '+420775123451', text: 'Hello' });
+		const parameters = { resource: 'transactionalSms', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				smsId: 59401,
+				guid: guid(1),
+				to: '+420775123451',
+				text: 'Hello',
+				state: 2,
+				created: NOW,
+				sent: null,
+				received: null,
+				price: 0.8,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(12);
+	});
+
 	it('sends every filter, dates in the API format and the workflow timezone', async () => {
 		t.sandbox.store.addTransactionalSms({
 			to: '+420775123451',
@@ -183,7 +206,8 @@ describe('Transactional SMS > Send', () => {
 			{ items: [{ json: { phone: 'call me' } }] },
 		);
 
-		expect(result.error?.message).toBe('Phone Numbers: "call me" is not a phone number (item 0)');
+		expect(result.error?.message).toBe('Phone Numbers: "call me" is not a phone number');
+		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(t.sent()).toEqual([]);
 	});
 
@@ -205,7 +229,7 @@ describe('Transactional SMS > Send', () => {
 			{ sms: { to: [{ number: '+420775000001' }], text: 'Hi' } },
 		]);
 		expect(result.items).toEqual([
-			{ json: { error: 'Phone Numbers is required (item 1)' }, pairedItem: { item: 1 } },
+			{ json: { error: 'Phone Numbers is required' }, pairedItem: { item: 1 } },
 			{ json: { number: '+420775000001', guid: guid(1) }, pairedItem: { item: 0 } },
 		]);
 	});

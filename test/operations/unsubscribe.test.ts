@@ -50,6 +50,35 @@ describe('Unsubscribe > Get Many', () => {
 		});
 	});
 
+	it('returns the main fields only with Simplify, on by default from node version 1.1', async () => {
+		const list = t.sandbox.store.addMailingList({ name: 'Newsletter' });
+		t.sandbox.store.addExcludeListEntry({
+			email: 'jan@example.cz',
+			mailingListId: list.mailingListId,
+			reason: 'Too many e-mails',
+		});
+		const parameters = { resource: 'unsubscribe', operation: 'getAll', returnAll: true };
+
+		const simplified = await t.run(parameters, { typeVersion: 1.1 });
+		const full = await t.run({ ...parameters, simplify: false }, { typeVersion: 1.1 });
+
+		expect(jsonOf(simplified)).toEqual([
+			{
+				excludeListId: 161201,
+				email: 'jan@example.cz',
+				mailingListId: 11601,
+				mailingListName: 'Newsletter',
+				campaignId: null,
+				campaignName: null,
+				createdDate: NOW,
+				reason: 'Too many e-mails',
+				origin: 2,
+				reasonId: 1,
+			},
+		]);
+		expect(Object.keys(jsonOf(full)[0])).toHaveLength(19);
+	});
+
 	it('filters by excludeListId and mailingListId', async () => {
 		const list = t.sandbox.store.addMailingList({ name: 'Newsletter' });
 		t.sandbox.store.addExcludeListEntry({
@@ -65,7 +94,7 @@ describe('Unsubscribe > Get Many', () => {
 			resource: 'unsubscribe',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { excludeListId: '161202', mailingListId: String(list.mailingListId) },
+			filters: { excludeListId: byId(161202), mailingListId: byId(list.mailingListId) },
 		});
 
 		expect(t.sent()[0].query).toEqual({
@@ -114,9 +143,9 @@ describe('Unsubscribe > Create', () => {
 			operation: 'create',
 			email: 'jan@webkomplet.cz',
 			additionalFields: {
-				mailingListId: String(list.mailingListId),
-				campaignId: String(campaignId),
-				generatorExecutionId: String(distribution.generatorExecutionId),
+				mailingListId: byId(list.mailingListId),
+				campaignId: byId(campaignId),
+				generatorExecutionId: byId(distribution.generatorExecutionId),
 			},
 		});
 
@@ -135,7 +164,7 @@ describe('Unsubscribe > Create', () => {
 		});
 	});
 
-	it('refuses an invalid e-mail, naming field and item, without a request', async () => {
+	it('refuses an invalid e-mail, naming the field, without a request', async () => {
 		const result = await t.run({
 			resource: 'unsubscribe',
 			operation: 'create',
@@ -143,7 +172,7 @@ describe('Unsubscribe > Create', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Email is not a valid e-mail address: "jan(at)webkomplet.cz" (item 0)',
+			'Email is not a valid e-mail address: "jan(at)webkomplet.cz"',
 		);
 		expect(t.sent()).toEqual([]);
 	});

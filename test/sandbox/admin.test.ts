@@ -111,6 +111,7 @@ describe('sandbox faults, admin endpoints, webhooks', () => {
 			'DELETE /mailingLists',
 			'DELETE /saleCouponGroups',
 			'DELETE /saleCoupons/{id}',
+			'GET /businessUnits',
 			'GET /campaigns',
 			'GET /contacts',
 			'GET /contacts/getBulkInfo',

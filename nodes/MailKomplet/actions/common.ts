@@ -1,50 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { FieldSpec } from '../helpers/fields';
-import { collection, readCollection, readRequired, toProperty } from '../helpers/fields';
-import { checkLimit, checkPageSize, getId, PAGE_SIZE } from '../helpers/parameters';
+import { checkLimit, checkPageSize, fail, PAGE_SIZE } from '../helpers/parameters';
+import type { ApiRequest } from '../transport';
 import { apiRequest, apiRequestAllItems } from '../transport';
-import type { IdOptions } from './shared';
-import { idLocator } from './shared';
-import type { Endpoint, OperationDefinition } from './types';
-
-export const returnAllProperties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
-const pagingOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Page Size',
-			name: 'pageSize',
-			type: 'number',
-			typeOptions: { minValue: PAGE_SIZE.min, maxValue: PAGE_SIZE.max },
-			default: 1000,
-			description:
-				'How many records to ask Mail Komplet for per request while paging. Larger pages mean fewer requests.',
-		},
-	],
-};
 
 /** The records of a response: the `data` array or object when present, else the body itself. */
 export function unwrap(response: unknown): IDataObject[] {
@@ -73,64 +31,45 @@ export async function postRecord(
 	return answer ? { ...answer, ...body } : done(response, body);
 }
 
-export interface ListOperationOptions {
-	/** Plural noun for texts, e.g. "mailing lists". */
-	noun: string;
-	path: string;
-	description: string;
-	/** A record ID the endpoint requires as a query parameter, picked or typed. */
-	id?: IdOptions;
-	/** Query parameters the endpoint requires, shown as top-level fields. */
-	required?: FieldSpec[];
-	filters?: FieldSpec[];
-	/** False for endpoints without page/pageSize: one request, Limit applied locally. */
-	paged?: boolean;
-	value?: string;
-	name?: string;
-	action?: string;
+/**
+ * The records of a Get Many: Return All or up to Limit, paged with the Page Size option.
+ * Endpoints without page/pageSize (`paged: false`) answer everything at once; Limit applies here.
+ */
+export async function readList(
+	ctx: IExecuteFunctions,
+	request: Omit<ApiRequest, 'itemIndex'>,
+	itemIndex: number,
+	{ paged = true }: { paged?: boolean } = {},
+): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll
+		? Infinity
+		: checkLimit(ctx, ctx.getNodeParameter('limit', itemIndex), itemIndex);
+	if (!paged) return unwrap(await apiRequest.call(ctx, { ...request, itemIndex })).slice(0, limit);
+	const { pageSize } = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await apiRequestAllItems.call(
+		ctx,
+		{ ...request, itemIndex },
+		{ returnAll, limit, pageSize: checkPageSize(ctx, pageSize ?? PAGE_SIZE.default, itemIndex) },
+	);
 }
 
-/** A Get Many operation over a list endpoint, with Return All / Limit and paging. */
-export function listOperation(options: ListOperationOptions): OperationDefinition {
-	const { path, id, required = [], filters = [], paged = true } = options;
-	const properties: INodeProperties[] = [
-		...(id ? [idLocator(id)] : []),
-		...required.map((spec) => toProperty(spec, { required: true })),
-		...returnAllProperties,
-	];
-	if (filters.length) properties.push(collection('filters', 'Filters', filters, 'Add Filter'));
-	if (paged) properties.push(pagingOptions);
+/** Keeps `fields` of each record when Simplify is on (node version 1.1 and later). */
+export function simplify(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	records: IDataObject[],
+	fields: string[],
+): IDataObject[] {
+	if (!ctx.getNodeParameter('simplify', itemIndex, false)) return records;
+	return records.map((record) =>
+		Object.fromEntries(fields.filter((field) => field in record).map((f) => [f, record[f]])),
+	);
+}
 
-	return {
-		value: options.value ?? 'getAll',
-		name: options.name ?? 'Get Many',
-		action: options.action ?? `Get many ${options.noun}`,
-		description: options.description,
-		endpoints: [`GET /${path}` as Endpoint],
-		properties,
-		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const qs = {
-				...(id ? { [id.name]: getId(this, id.name, itemIndex, id.label) } : {}),
-				...readRequired(this, required, itemIndex),
-				...readCollection(this, 'filters', filters, itemIndex),
-			};
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-			const limit = returnAll
-				? Infinity
-				: checkLimit(this, this.getNodeParameter('limit', itemIndex), itemIndex);
-			const request = {
-				method: 'GET' as const,
-				path: path.split('/'),
-				qs,
-				itemIndex,
-			};
-			if (!paged) return unwrap(await apiRequest.call(this, request)).slice(0, limit);
-			const { pageSize } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			return await apiRequestAllItems.call(this, request, {
-				returnAll,
-				limit,
-				pageSize: checkPageSize(this, pageSize ?? PAGE_SIZE.default, itemIndex),
-			});
-		},
-	};
+/** Update operations send only the fields a person set; with none set there is nothing to do. */
+export function requireChanges(ctx: IExecuteFunctions, changes: IDataObject, itemIndex: number) {
+	if (Object.keys(changes).length === 0) {
+		fail(ctx, itemIndex, 'Set at least one Update Field');
+	}
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { businessUnit } from './businessUnit';
 import { campaign } from './campaign';
 import { contact } from './contact';
 import { coupon } from './coupon';
@@ -17,6 +18,7 @@ import type { OperationDefinition, ResourceDefinition } from './types';
 import { unsubscribe } from './unsubscribe';
 
 export const resources: ResourceDefinition[] = [
+	businessUnit,
 	campaign,
 	contact,
 	coupon,

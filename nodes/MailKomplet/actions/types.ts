@@ -7,28 +7,41 @@ import type {
 
 export type Endpoint = `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`;
 
-/** Everything about one operation lives in one of these: its UI, its request and its output. */
-export interface OperationDefinition {
+/**
+ * Whether Mail Komplet may receive this operation's request twice without harm, and why.
+ * The transport retries by it: safe requests on every transient fault; creates and sends only
+ * where the request provably did not arrive, then they recover as `kind` says.
+ */
+export type RepeatSafety =
+	| { safe: true; why: string }
+	| { safe: false; kind: 'create' | 'send'; why: string };
+
+interface OperationBase {
 	value: string;
 	name: string;
 	action: string;
+	/** What it does, what it needs and what it returns: people and AI agents read it. */
 	description: string;
 	/** The documented method and path it calls, as listed in test/fixtures/endpoints.json. */
 	endpoints: Endpoint[];
+	/** Its parameters; the registry shows them for this resource and operation only. */
 	properties: INodeProperties[];
-	/** Runs once per input item; each returned object becomes an output item. */
-	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
-	/** Runs once for all input items, for endpoints that take many records per request. */
-	executeBatch?: (
-		this: IExecuteFunctions,
-		items: INodeExecutionData[],
-	) => Promise<INodeExecutionData[]>;
-	/**
-	 * For operations offering both: whether this run uses executeBatch (else execute per item),
-	 * e.g. from a Send Mode parameter. Without it, executeBatch always wins.
-	 */
-	batchWhen?: (this: IExecuteFunctions) => boolean;
+	repeat: RepeatSafety;
 }
+
+/** Runs once per input item; each returned object becomes an output item paired with it. */
+export interface ItemOperation extends OperationBase {
+	runs: 'perItem';
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+/** Runs once for all input items, for endpoints that take many records per request. */
+export interface BatchOperation extends OperationBase {
+	runs: 'batch';
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export type OperationDefinition = ItemOperation | BatchOperation;
 
 export interface ResourceDefinition {
 	value: string;

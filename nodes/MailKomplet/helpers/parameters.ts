@@ -6,7 +6,7 @@ const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
 
 export const PAGE_SIZE = { default: 1000, min: 1, max: 10_000 };
 
-function fail(
+export function fail(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	message: string,
@@ -19,7 +19,7 @@ function fail(
 }
 
 /** Unwraps a resource locator or plain value into the text a person typed or picked. */
-function rawValue(value: unknown): unknown {
+export function rawValue(value: unknown): unknown {
 	if (value && typeof value === 'object' && '__rl' in (value as object)) {
 		return (value as INodeParameterResourceLocator).value;
 	}
@@ -38,8 +38,8 @@ export function toId(
 		fail(
 			ctx,
 			itemIndex,
-			`${field} must be a positive whole number, got ${JSON.stringify(raw ?? '')} (item ${itemIndex})`,
-			`Set "${field}" to the numeric ID Mail Komplet shows, e.g. 8947.`,
+			`${field} must be a numeric ID, got ${JSON.stringify(raw ?? '')}`,
+			`Pick "${field}" from the list, or give the numeric ID Mail Komplet shows, e.g. 8947.`,
 		);
 	}
 	return Number(text);
@@ -85,7 +85,7 @@ export function requireEmail(
 		fail(
 			ctx,
 			itemIndex,
-			`${field} is not a valid e-mail address: ${JSON.stringify(value ?? '')} (item ${itemIndex})`,
+			`${field} is not a valid e-mail address: ${JSON.stringify(value ?? '')}`,
 			`Set "${field}" to an address such as jan@example.cz.`,
 		);
 	}
@@ -108,7 +108,7 @@ export function parseJsonObject(
 			fail(
 				ctx,
 				itemIndex,
-				`${field} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`,
+				`${field} is not valid JSON: ${(error as Error).message}`,
 				`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
 			);
 		}
@@ -117,7 +117,7 @@ export function parseJsonObject(
 		fail(
 			ctx,
 			itemIndex,
-			`${field} must be a JSON object (item ${itemIndex})`,
+			`${field} must be a JSON object`,
 			`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
 		);
 	}
@@ -137,7 +137,7 @@ export function checkRange(
 		fail(
 			ctx,
 			itemIndex,
-			`${field} must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(value)} (item ${itemIndex})`,
+			`${field} must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(value)}`,
 		);
 	}
 	return number;
@@ -153,7 +153,7 @@ export function checkLimit(ctx: IExecuteFunctions, value: unknown, itemIndex: nu
 		fail(
 			ctx,
 			itemIndex,
-			`Limit must be a whole number of at least 1, got ${JSON.stringify(value)} (item ${itemIndex})`,
+			`Limit must be a whole number of at least 1, got ${JSON.stringify(value)}`,
 		);
 	}
 	return limit;
@@ -185,13 +185,13 @@ export function readPairs(
 			fail(
 				ctx,
 				itemIndex,
-				`A ${names.noun} has no name (item ${itemIndex})`,
+				`A ${names.noun} has no name`,
 				`Fill in the Name of every ${names.label} row, or remove the empty row.`,
 			);
 		}
 		if (name in pairs) {
 			const noun = names.noun.charAt(0).toUpperCase() + names.noun.slice(1);
-			fail(ctx, itemIndex, `${noun} "${name}" is set twice (item ${itemIndex})`);
+			fail(ctx, itemIndex, `${noun} "${name}" is set twice`);
 		}
 		pairs[name] = row.value as IDataObject[keyof IDataObject];
 	}

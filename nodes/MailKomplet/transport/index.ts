@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -11,6 +12,26 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 export type MailKompletContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'mailKompletApi';
+
+export const LOGIN_CREDENTIAL_TYPE = 'mailKompletLoginApi';
+
+/** With a login, the business unit the node chose; undefined for the one sign-in returns. */
+function businessUnit(ctx: MailKompletContext, itemIndex = 0): string | undefined {
+	const value =
+		'getInputData' in ctx
+			? ctx.getNodeParameter('businessUnit', itemIndex, '', { extractValue: true })
+			: ctx.getNodeParameter('businessUnit', '', { extractValue: true });
+	return String(value ?? '').trim() || undefined;
+}
+
+/** The credential the node's Authentication option picks: API key (default) or login. */
+export function credentialType(ctx: MailKompletContext): string {
+	const authentication =
+		'getInputData' in ctx
+			? ctx.getNodeParameter('authentication', 0, 'apiKey')
+			: ctx.getNodeParameter('authentication', 'apiKey');
+	return authentication === 'login' ? LOGIN_CREDENTIAL_TYPE : CREDENTIAL_TYPE;
+}
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -62,14 +83,15 @@ function isSafeSegment(segment: string): boolean {
 	return segment !== '' && segment !== '.' && segment !== '..';
 }
 
+/** Without a baseCrypt, the path below the account sign-in returned, which the login credential prefixes. */
 function buildUrl(
 	ctx: MailKompletContext,
 	baseUrl: string,
-	baseCrypt: string,
+	baseCrypt: string | undefined,
 	path: ApiRequest['path'],
 	itemIndex: number | undefined,
 ): string {
-	const segments = [baseCrypt, ...path].map(String);
+	const segments = (baseCrypt === undefined ? path : [baseCrypt, ...path]).map(String);
 	for (const segment of segments) {
 		// Encoding keeps "/" inside one segment; dot segments would still climb out of the account.
 		if (!isSafeSegment(segment)) {
@@ -155,16 +177,98 @@ function networkError(ctx: MailKompletContext, error: Error, itemIndex?: number)
 	});
 }
 
+type FullResponse = { statusCode: number; headers: IDataObject; body: unknown };
+
+const SIGN_IN_FAILED = /Mail Komplet sign-in (failed[^\n]*|returned no account[^\n]*)/;
+
+/** A failed sign-in (MailKompletLoginApi.preAuthentication's errors) as an error about the login, not the network. */
+function signInError(
+	ctx: MailKompletContext,
+	error: Error,
+	itemIndex?: number,
+): NodeApiError | undefined {
+	// n8n wraps it and may reword a message naming a network code; the original is the cause.
+	const cause = (error as { cause?: Error }).cause;
+	const match = SIGN_IN_FAILED.exec(`${error.message}\n${cause?.message ?? ''}`);
+	if (!match) return undefined;
+	const message = match[0];
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description: 'Check the Mail Komplet Login credential.',
+		itemIndex,
+	});
+}
+
+/** One authenticated call; a network fault or failed sign-in becomes an error that names no secret. */
+async function call(
+	ctx: MailKompletContext,
+	type: string,
+	options: IHttpRequestOptions,
+	itemIndex: number | undefined,
+	session?: ICredentialsDecrypted,
+): Promise<FullResponse> {
+	try {
+		return await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			type,
+			options,
+			session ? { credentialsDecrypted: session } : undefined,
+		);
+	} catch (error) {
+		throw (
+			signInError(ctx, error as Error, itemIndex) ?? networkError(ctx, error as Error, itemIndex)
+		);
+	}
+}
+
+/**
+ * With a login, Mail Komplet answers an expired session like a wrong login (403), so the call
+ * is repeated once after signing in again: the credential handed to n8n without its session
+ * makes n8n's pre-authentication sign in and store the new session.
+ */
+async function send(
+	ctx: MailKompletContext,
+	type: string,
+	options: IHttpRequestOptions,
+	itemIndex: number | undefined,
+): Promise<FullResponse> {
+	const response = await call(ctx, type, options, itemIndex);
+	const refused = (status: number) => status === 401 || status === 403;
+	if (type !== LOGIN_CREDENTIAL_TYPE || !refused(response.statusCode)) return response;
+	const stored = ctx.getNode().credentials?.[type];
+	const renewed = await call(ctx, type, options, itemIndex, {
+		id: stored?.id ?? '',
+		name: stored?.name ?? '',
+		type,
+		data: { ...(await ctx.getCredentials(type, itemIndex)), sessionToken: '' },
+	});
+	if (!refused(renewed.statusCode)) return renewed;
+	const message = 'Mail Komplet refused the session for this business unit';
+	const httpCode = String(renewed.statusCode);
+	throw new NodeApiError(ctx.getNode(), { message, httpCode } as JsonObject, {
+		message,
+		description:
+			'Signing in again did not help. Check the Business Unit chosen in the node: its list shows the ones this login may use.',
+		httpCode,
+		itemIndex,
+	});
+}
+
 /** One Mail Komplet API call with auth, encoded URL, bounded retries and mapped errors. */
 export async function apiRequest(this: MailKompletContext, request: ApiRequest): Promise<unknown> {
+	const type = credentialType(this);
 	const credentials = await this.getCredentials<{
 		baseUrl?: string;
 		baseCrypt: string;
-	}>(CREDENTIAL_TYPE, request.itemIndex);
+	}>(type, request.itemIndex);
+	const account =
+		type === LOGIN_CREDENTIAL_TYPE
+			? businessUnit(this, request.itemIndex)
+			: String(credentials.baseCrypt ?? '').trim();
 	const url = buildUrl(
 		this,
-		credentials.baseUrl || 'https://api.mail-komplet.cz/api',
-		String(credentials.baseCrypt ?? '').trim(),
+		account === undefined ? '' : credentials.baseUrl || 'https://api.mail-komplet.cz/api',
+		account,
 		request.path,
 		request.itemIndex,
 	);
@@ -183,16 +287,7 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
-		let response: { statusCode: number; headers: IDataObject; body: unknown };
-		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				options,
-			);
-		} catch (error) {
-			throw networkError(this, error as Error, request.itemIndex);
-		}
+		const response = await send(this, type, options, request.itemIndex);
 		const status = response.statusCode;
 		if (status < 300) return response.body;
 

@@ -1,16 +1,66 @@
-import { createOperation } from '../crud';
-import {
-	mailFromAddressSpec,
-	nameSpec,
-	optionalCampaignFields,
-	unsubscribeTypeSpec,
-} from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const create = createOperation({
-	noun: 'campaign',
-	path: 'campaigns',
+import { asEmail, asNumber, readFields, readRequired } from '../../helpers/values';
+import { postRecord } from '../common';
+import type { ItemOperation } from '../types';
+import {
+	autoLinkTracking,
+	campaignConverters,
+	campaignName,
+	description,
+	domainRedirect,
+	ignoreExcludeList,
+	insertTrackingImage,
+	mailFromAddress,
+	mailFromDisplayName,
+	template,
+	unsubscribeTypeId,
+	webTrackParam,
+} from './campaign.descriptions';
+
+const name: INodeProperties = { ...campaignName, required: true };
+const fromEmail: INodeProperties = { ...mailFromAddress, required: true };
+const unsubscribeType: INodeProperties = { ...unsubscribeTypeId, required: true };
+
+const additionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		description,
+		domainRedirect,
+		mailFromDisplayName,
+		webTrackParam,
+		ignoreExcludeList,
+		template,
+		autoLinkTracking,
+		insertTrackingImage,
+	],
+};
+
+export const create: ItemOperation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a campaign',
 	description:
-		'Create a campaign with its sender, unsubscribe type and optionally template, domain redirect and tracking. Returns the new campaignId.',
-	required: [nameSpec, mailFromAddressSpec, unsubscribeTypeSpec],
-	additional: optionalCampaignFields,
-});
+		'Create a campaign with its name, sender e-mail and unsubscribe type, optionally a template, domain redirect and tracking. Returns the new campaignId with the values sent.',
+	endpoints: ['POST /campaigns'],
+	properties: [name, fromEmail, unsubscribeType, additionalFields],
+	repeat: {
+		safe: false,
+		kind: 'create',
+		why: 'every POST makes another campaign, even with the same name',
+	},
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const body = {
+			name: readRequired<string>(this, name, itemIndex),
+			mailFromAddress: readRequired<string>(this, fromEmail, itemIndex, asEmail),
+			unsubscribeTypeId: readRequired<number>(this, unsubscribeType, itemIndex, asNumber),
+			...readFields(this, additionalFields, itemIndex, campaignConverters),
+		};
+		return await postRecord(this, 'campaigns', body, itemIndex);
+	},
+};

@@ -1,10 +1,34 @@
-import { deleteOperation } from '../crud';
-import { campaignIdOptions } from '../shared';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const deleteCampaign = deleteOperation({
-	noun: 'campaign',
-	path: 'campaigns',
+import { asId, readRequired } from '../../helpers/values';
+import { apiRequest } from '../../transport';
+import { campaignRLC } from '../common.descriptions';
+import { done } from '../common';
+import type { ItemOperation } from '../types';
+
+const campaignId: INodeProperties = {
+	...campaignRLC,
+	required: true,
+	description: 'The campaign to delete',
+};
+
+export const deleteCampaign: ItemOperation = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a campaign',
 	description: 'Delete a campaign by its ID. Returns success and the campaignId.',
-	id: { ...campaignIdOptions, description: 'The campaign to delete' },
-	idIn: 'query',
-});
+	endpoints: ['DELETE /campaigns'],
+	properties: [campaignId],
+	repeat: { safe: true, why: 'deleting a campaign that is already gone changes nothing' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const id = readRequired<number>(this, campaignId, itemIndex, asId);
+		const response = await apiRequest.call(this, {
+			method: 'DELETE',
+			path: ['campaigns'],
+			qs: { id },
+			itemIndex,
+		});
+		return done(response, { campaignId: id });
+	},
+};

@@ -1,38 +1,61 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getId } from '../../helpers/parameters';
+import { fail } from '../../helpers/parameters';
+import { asId, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
-import { unwrap } from '../common';
+import { campaignRLC, simplifyProperty } from '../common.descriptions';
+import { simplify, unwrap } from '../common';
 import { CAMPAIGN_TYPE, describeValues } from '../enums';
-import { campaignIdOptions, idLocator } from '../shared';
-import type { OperationDefinition } from '../types';
+import type { ItemOperation } from '../types';
 
-export const get: OperationDefinition = {
+const campaignId: INodeProperties = {
+	...campaignRLC,
+	required: true,
+	description: 'The campaign to read',
+};
+
+export const get: ItemOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a campaign',
-	description: `Read one campaign by its ID with all its settings: sender, reply-to, template, domain redirect, tracking, link tagging, unsubscribe type and campaignType (${describeValues(CAMPAIGN_TYPE)})`,
+	description: `Read one campaign by its ID. Returns its settings: campaignId, name, sender, reply-to, templateId, dispatcherId (domain redirect), tracking, link tagging, unsubscribeTypeId and campaignType (${describeValues(CAMPAIGN_TYPE)}).`,
 	endpoints: ['GET /campaigns'],
-	properties: [idLocator({ ...campaignIdOptions, description: 'The campaign to read' })],
+	properties: [campaignId, simplifyProperty],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const campaignId = getId(this, 'campaignId', itemIndex, 'Campaign ID');
+		const id = readRequired<number>(this, campaignId, itemIndex, asId);
 		// With campaignId the list endpoint answers one campaign's detail as `{ data: {...} }`.
 		const [detail] = unwrap(
 			await apiRequest.call(this, {
 				method: 'GET',
 				path: ['campaigns'],
-				qs: { campaignId },
+				qs: { campaignId: id },
 				itemIndex,
 			}),
 		);
 		if (!detail) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`No campaign with ID ${campaignId} (item ${itemIndex})`,
-				{ itemIndex, description: 'The campaign may have been deleted. Check the Campaign ID.' },
+			fail(
+				this,
+				itemIndex,
+				`No campaign with ID ${id}`,
+				'The campaign may have been deleted. Check the Campaign.',
 			);
 		}
-		return detail;
+		return simplify(this, itemIndex, [detail], [
+			'campaignId',
+			'campaignGroupId',
+			'name',
+			'description',
+			'campaignType',
+			'status',
+			'nextRunTime',
+			'templateId',
+			'dispatcherId',
+			'mailFromDisplayName',
+			'mailFromAddress',
+			'replyToAddress',
+			'unsubscribeTypeId',
+		]);
 	},
 };

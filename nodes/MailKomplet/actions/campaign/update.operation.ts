@@ -1,18 +1,72 @@
-import { updateOperation } from '../crud';
-import { campaignIdOptions } from '../shared';
-import {
-	mailFromAddressSpec,
-	nameSpec,
-	optionalCampaignFields,
-	unsubscribeTypeSpec,
-} from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const update = updateOperation({
-	noun: 'campaign',
+import { asId, readFields, readRequired } from '../../helpers/values';
+import { apiRequest } from '../../transport';
+import { campaignRLC } from '../common.descriptions';
+import { done, requireChanges } from '../common';
+import type { ItemOperation } from '../types';
+import {
+	autoLinkTracking,
+	campaignConverters,
+	campaignName,
+	description,
+	domainRedirect,
+	ignoreExcludeList,
+	insertTrackingImage,
+	mailFromAddress,
+	mailFromDisplayName,
+	template,
+	unsubscribeTypeId,
+	webTrackParam,
+} from './campaign.descriptions';
+
+const campaignId: INodeProperties = {
+	...campaignRLC,
+	required: true,
+	description: 'The campaign to update',
+};
+
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		description,
+		domainRedirect,
+		mailFromAddress,
+		mailFromDisplayName,
+		webTrackParam,
+		campaignName,
+		ignoreExcludeList,
+		template,
+		autoLinkTracking,
+		insertTrackingImage,
+		unsubscribeTypeId,
+	],
+};
+
+export const update: ItemOperation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a campaign',
 	description:
-		'Change settings of a campaign: name, sender, template, domain redirect, tracking, unsubscribe type. Fields left out stay as they are.',
-	id: { ...campaignIdOptions, description: 'The campaign to update' },
-	fields: [nameSpec, mailFromAddressSpec, unsubscribeTypeSpec, ...optionalCampaignFields],
-	endpoint: 'PUT /campaigns/{campaignId}',
-	request: (id, changes) => ({ method: 'PUT', path: ['campaigns', id], body: changes }),
-});
+		'Change settings of a campaign: name, sender, template, domain redirect, tracking, unsubscribe type. Fields left out stay as they are. Returns success with the campaignId and the values sent.',
+	endpoints: ['PUT /campaigns/{campaignId}'],
+	properties: [campaignId, updateFields],
+	repeat: { safe: true, why: 'a PUT sets the same values again' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const id = readRequired<number>(this, campaignId, itemIndex, asId);
+		const changes = readFields(this, updateFields, itemIndex, campaignConverters);
+		requireChanges(this, changes, itemIndex);
+		const response = await apiRequest.call(this, {
+			method: 'PUT',
+			path: ['campaigns', id],
+			body: changes,
+			itemIndex,
+		});
+		return done(response, { campaignId: id, ...changes });
+	},
+};

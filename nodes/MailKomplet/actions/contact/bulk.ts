@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { fail } from '../../helpers/parameters';
+import type { Convert } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { unwrap } from '../common';
 
@@ -18,24 +20,19 @@ export interface BulkInfo extends IDataObject {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function checkOperationId(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-): string {
+/** An import's operationId: the GUID Bulk Import returned, checked before it goes into a URL. */
+export const asOperationId: Convert = (ctx, value, label, itemIndex) => {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!GUID.test(text)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Operation ID must be the GUID a Bulk Import returned, got ${JSON.stringify(value ?? '')} (item ${itemIndex})`,
-			{
-				itemIndex,
-				description: 'It looks like fde11e2f-3d10-4fe5-9f3f-6b9390fba418.',
-			},
+		fail(
+			ctx,
+			itemIndex,
+			`${label} must be the GUID a Bulk Import returned, got ${JSON.stringify(value ?? '')}`,
+			'It looks like fde11e2f-3d10-4fe5-9f3f-6b9390fba418.',
 		);
 	}
 	return text;
-}
+};
 
 export async function getBulkInfo(
 	ctx: IExecuteFunctions,

@@ -4,16 +4,15 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
-	INodeProperties,
 	ResourceMapperFields,
 	ResourceMapperValue,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { formatApiDate } from '../../helpers/fields';
-import { parseJsonObject } from '../../helpers/parameters';
+import { fail } from '../../helpers/parameters';
+import { asDateTime, asJson } from '../../helpers/values';
 import type { MailKompletContext } from '../../transport';
 import { apiRequestAllItems } from '../../transport';
+import { customColumnsJson } from './contact.descriptions';
 
 /** A custom column as GET /customColumns describes it. */
 export interface CustomColumnDefinition {
@@ -80,68 +79,6 @@ export async function getCustomColumnFields(
 	};
 }
 
-export const customColumnProperties: INodeProperties[] = [
-	{
-		displayName: 'Custom Columns',
-		name: 'customColumnsMode',
-		type: 'options',
-		default: 'none',
-		options: [
-			{ name: 'None', value: 'none', description: 'Set no custom column' },
-			{
-				name: 'Map Each Column',
-				value: 'map',
-				description: "Pick the account's custom columns and map a value to each",
-			},
-			{
-				name: 'JSON',
-				value: 'json',
-				description: 'Give the custom columns as a JSON object of column name to value',
-			},
-		],
-		description:
-			"Values of the account's custom columns (Settings > Custom columns in Mail Komplet)",
-	},
-	{
-		displayName: 'Custom Column Values',
-		name: 'customColumns',
-		type: 'resourceMapper',
-		default: { mappingMode: 'defineBelow', value: null },
-		noDataExpression: true,
-		required: true,
-		description:
-			"Custom columns of the account with the value to store in each; values are converted to the column's data type",
-		typeOptions: {
-			loadOptionsDependsOn: ['customColumnsMode'],
-			resourceMapper: {
-				resourceMapperMethod: 'getCustomColumnFields',
-				mode: 'add',
-				fieldWords: { singular: 'custom column', plural: 'custom columns' },
-				addAllFields: false,
-				multiKeyMatch: false,
-				supportAutoMap: true,
-			},
-		},
-		displayOptions: { show: { customColumnsMode: ['map'] } },
-	},
-	{
-		displayName: 'Custom Columns (JSON)',
-		name: 'customColumnsJson',
-		type: 'json',
-		default: '{}',
-		placeholder: '{ "last_order": "2024-05-31T14:00:00", "vip": true }',
-		description: 'Column name to value; unknown column names are refused',
-		displayOptions: { show: { customColumnsMode: ['json'] } },
-	},
-];
-
-function refuse(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string) {
-	return new NodeOperationError(ctx.getNode(), `${message} (item ${itemIndex})`, {
-		itemIndex,
-		description,
-	});
-}
-
 function toBoolean(value: unknown): boolean | undefined {
 	if (typeof value === 'boolean') return value;
 	const text = String(value).trim().toLowerCase();
@@ -172,28 +109,21 @@ function convert(
 	itemIndex: number,
 ): unknown {
 	const field = `Custom column "${column.name}"`;
-	const wrong = (expected: string) =>
-		refuse(ctx, itemIndex, `${field} needs ${expected}, got ${JSON.stringify(value)}`);
+	const wrong = (expected: string): never =>
+		fail(ctx, itemIndex, `${field} needs ${expected}, got ${JSON.stringify(value)}`);
 	switch (column.dataTypeId) {
 		case 2: {
 			const number = typeof value === 'number' ? value : Number(String(value).replace(',', '.'));
-			if (!Number.isFinite(number)) throw wrong('a number');
-			return number;
+			return Number.isFinite(number) ? number : wrong('a number');
 		}
-		case 3: {
-			const flag = toBoolean(value);
-			if (flag === undefined) throw wrong('yes/no (true or false)');
-			return flag;
-		}
+		case 3:
+			return toBoolean(value) ?? wrong('yes/no (true or false)');
 		case 4:
-			return formatApiDate(ctx, value, field, itemIndex);
+			return asDateTime(ctx, value, field, itemIndex);
 		case 5:
-			return formatApiDate(ctx, value, field, itemIndex).slice(0, 10);
-		case 6: {
-			const time = toTime(value);
-			if (time === undefined) throw wrong('a time such as 14:30');
-			return time;
-		}
+			return (asDateTime(ctx, value, field, itemIndex) as string).slice(0, 10);
+		case 6:
+			return toTime(value) ?? wrong('a time such as 14:30');
 		default:
 			return typeof value === 'object' ? JSON.stringify(value) : String(value);
 	}
@@ -223,7 +153,7 @@ export async function convertCustomColumns(
 		const column = lookup(definitions, name);
 		if (!column) {
 			if (ignoreUnknown) continue;
-			throw refuse(
+			fail(
 				ctx,
 				itemIndex,
 				`Unknown custom column "${name}"`,
@@ -248,11 +178,8 @@ export async function readCustomColumns(
 	const mode = ctx.getNodeParameter('customColumnsMode', itemIndex, 'none') as string;
 	if (mode === 'json') {
 		const json = ctx.getNodeParameter('customColumnsJson', itemIndex, '{}');
-		return await convertCustomColumns(
-			ctx,
-			parseJsonObject(ctx, json, 'Custom Columns (JSON)', itemIndex),
-			itemIndex,
-		);
+		const columns = asJson(ctx, json, customColumnsJson.displayName, itemIndex) as IDataObject;
+		return await convertCustomColumns(ctx, columns, itemIndex);
 	}
 	if (mode !== 'map') return undefined;
 	const mapper = ctx.getNodeParameter('customColumns', itemIndex) as ResourceMapperValue;

@@ -1,65 +1,70 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import { collection, readCollection, readRequired, toProperty } from '../../helpers/fields';
-import { compact } from '../../helpers/parameters';
+import { asId, asIdList, readFields, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
+import { mailingListRLC } from '../common.descriptions';
 import { done } from '../common';
-import type { OperationDefinition } from '../types';
+import type { ItemOperation } from '../types';
 
-const contactIds: FieldSpec = {
+const contactIds: INodeProperties = {
+	displayName: 'Contact Names or IDs',
 	name: 'contactIds',
-	label: 'Contact Names or IDs',
-	type: 'idList',
-	loadOptionsMethod: 'getContacts',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getContacts' },
+	required: true,
+	default: [],
 	description:
-		'Contacts to delete. Choose from the list (the first 1,000 contacts), or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>: a list, or text separated by commas.',
+		'Contacts to delete; the list offers the first 1,000, and an expression may give a list of IDs or text separated by commas. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-const options: FieldSpec[] = [
-	{
-		name: 'mailingListId',
-		label: 'Only From Mailing List ID',
-		type: 'id',
-		description:
-			'Remove the contacts from this mailing list only. Without it the contacts are deleted from the whole account.',
-	},
-];
+const options: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			...mailingListRLC,
+			displayName: 'Only From Mailing List',
+			description:
+				'Remove the contacts from this mailing list only. Without it the contacts are deleted from the whole account.',
+		},
+	],
+};
 
-export const deleteOperation: OperationDefinition = {
+export const deleteOperation: ItemOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete contacts',
 	description:
-		'Remove contacts from one mailing list, or, without a list, delete them from the account for good',
+		'Remove contacts from one mailing list, or, without a list, delete them from the account for good. Needs the contact IDs; returns them with the list they were removed from.',
 	endpoints: ['DELETE /contacts'],
 	properties: [
-		toProperty(contactIds, { required: true }),
+		contactIds,
 		{
 			displayName:
-				'Without "Only From Mailing List ID" the contacts are deleted from the whole account. This cannot be undone.',
+				'Without "Only From Mailing List" the contacts are deleted from the whole account. This cannot be undone.',
 			name: 'deleteNotice',
 			type: 'notice',
 			default: '',
 		},
-		collection('options', 'Options', options, 'Add Option'),
+		options,
 	],
+	repeat: {
+		safe: true,
+		why: 'removing contacts that are already gone, or already off the list, changes nothing',
+	},
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const { contactIds: ids } = readRequired(this, [contactIds], itemIndex);
-		const { mailingListId } = readCollection(this, 'options', options, itemIndex);
-		const qs: IDataObject = {
-			contactIds: (ids as number[]).join(','),
-			mailingListId,
-		};
+		const ids = readRequired<number[]>(this, contactIds, itemIndex, asIdList);
+		const { mailingListId } = readFields(this, options, itemIndex, { mailingListId: asId });
 		const response = await apiRequest.call(this, {
 			method: 'DELETE',
 			path: ['contacts'],
-			qs: compact(qs),
+			qs: { contactIds: ids.join(','), ...(mailingListId ? { mailingListId } : {}) },
 			itemIndex,
 		});
-		return done(response, {
-			contactIds: ids,
-			...(mailingListId ? { mailingListId } : {}),
-		});
+		return done(response, { contactIds: ids, ...(mailingListId ? { mailingListId } : {}) });
 	},
 };

@@ -1,23 +1,32 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getId } from '../../helpers/parameters';
+import { fail } from '../../helpers/parameters';
+import { asId, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
-import { unwrap } from '../common';
-import { contactId } from '../shared';
-import type { OperationDefinition } from '../types';
+import { contactRLC, simplifyProperty } from '../common.descriptions';
+import { simplify, unwrap } from '../common';
+import type { ItemOperation } from '../types';
+import { CONTACT_MAIN_FIELDS } from './contact.descriptions';
 
-export const get: OperationDefinition = {
+const contactId: INodeProperties = {
+	...contactRLC,
+	required: true,
+	description: 'The contact to read',
+};
+
+export const get: ItemOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a contact',
 	description:
-		'Read one contact by its ID: e-mail, names, phone, company, custom columns and last open and click dates',
+		'Read one contact by its ID. Returns its e-mail, names, phone, company, custom columns and the dates it was created, updated and last opened and clicked an e-mail.',
 	endpoints: ['GET /contacts'],
-	properties: [contactId('The contact to read')],
+	properties: [contactId, simplifyProperty],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const id = getId(this, 'contactId', itemIndex, 'Contact ID');
-		const [found] = unwrap(
+		const id = readRequired<number>(this, contactId, itemIndex, asId);
+		const found = unwrap(
 			await apiRequest.call(this, {
 				method: 'GET',
 				path: ['contacts'],
@@ -25,12 +34,14 @@ export const get: OperationDefinition = {
 				itemIndex,
 			}),
 		);
-		if (!found) {
-			throw new NodeOperationError(this.getNode(), `No contact with ID ${id} (item ${itemIndex})`, {
+		if (found.length === 0) {
+			fail(
+				this,
 				itemIndex,
-				description: 'The contact may have been deleted. Check the Contact ID.',
-			});
+				`No contact with ID ${id}`,
+				'The contact may have been deleted. Check the Contact.',
+			);
 		}
-		return found;
+		return simplify(this, itemIndex, found, CONTACT_MAIN_FIELDS);
 	},
 };

@@ -1,30 +1,58 @@
-import { listOperation } from '../common';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'contacts',
-	path: 'contacts',
-	description:
-		'List contacts, optionally only those on a mailing list or whose e-mail contains some text. Returns one item per contact.',
-	filters: [
+import { asId, readFields } from '../../helpers/values';
+import {
+	contactRLC,
+	limit,
+	mailingListRLC,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+import { CONTACT_MAIN_FIELDS } from './contact.descriptions';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'mailingListId',
-			label: 'Mailing List ID',
-			type: 'id',
-			description: 'Return only contacts on this mailing list',
+			...contactRLC,
+			description: 'Return only the contact with this ID',
 		},
 		{
+			displayName: 'Email Contains',
 			name: 'email',
-			label: 'Email Contains',
 			type: 'string',
 			placeholder: '@example.cz',
+			default: '',
 			description:
 				'Return only contacts whose e-mail contains this text (a part of the address is enough)',
 		},
 		{
-			name: 'contactId',
-			label: 'Contact ID',
-			type: 'id',
-			description: 'Return only the contact with this ID',
+			...mailingListRLC,
+			description: 'Return only contacts on this mailing list',
 		},
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many contacts',
+	description:
+		'List contacts, optionally only those on a mailing list or whose e-mail contains some text. Returns one item per contact with contactId, e-mail, names, phone, company, custom columns and activity dates.',
+	endpoints: ['GET /contacts'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, { contactId: asId, mailingListId: asId });
+		const contacts = await readList(this, { method: 'GET', path: ['contacts'], qs }, itemIndex);
+		return simplify(this, itemIndex, contacts, CONTACT_MAIN_FIELDS);
+	},
+};

@@ -1,32 +1,31 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationDefinition } from '../types';
-import { checkOperationId, getBulkInfo } from './bulk';
+import { readRequired } from '../../helpers/values';
+import type { ItemOperation } from '../types';
+import { asOperationId, getBulkInfo } from './bulk';
 
-export const getBulkImportStatus: OperationDefinition = {
+const operationId: INodeProperties = {
+	displayName: 'Operation ID',
+	name: 'operationId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'fde11e2f-3d10-4fe5-9f3f-6b9390fba418',
+	description: 'The operationId a Bulk Import returned: a GUID',
+};
+
+export const getBulkImportStatus: ItemOperation = {
 	value: 'getBulkImportStatus',
 	name: 'Get Bulk Import Status',
 	action: 'Get the status of a bulk import',
 	description:
-		'Read how far a bulk import has got: Composing, Queued, Processing, SuccessfulyFinished or Error, with the error text if any',
+		'Read how far a bulk import has got, by the operationId Bulk Import returned. Returns operationId, status (Composing, Queued, Processing, SuccessfulyFinished or Error), errors and errorMessage.',
 	endpoints: ['GET /contacts/getBulkInfo'],
-	properties: [
-		{
-			displayName: 'Operation ID',
-			name: 'operationId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'fde11e2f-3d10-4fe5-9f3f-6b9390fba418',
-			description: 'The operationId a Bulk Import returned',
-		},
-	],
+	properties: [operationId],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const operationId = checkOperationId(
-			this,
-			this.getNodeParameter('operationId', itemIndex),
-			itemIndex,
-		);
-		return await getBulkInfo(this, operationId, itemIndex);
+		const id = readRequired<string>(this, operationId, itemIndex, asOperationId);
+		return await getBulkInfo(this, id, itemIndex);
 	},
 };

@@ -1,16 +1,69 @@
-import { updateOperation } from '../crud';
-import { contactIdOptions } from '../shared';
-import { customColumnProperties } from './customColumns';
-import { contactFields, emailSpec, readContact } from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const update = updateOperation({
-	noun: 'contact',
+import { asId, readRequired } from '../../helpers/values';
+import { apiRequest } from '../../transport';
+import { contactRLC } from '../common.descriptions';
+import { done, requireChanges } from '../common';
+import type { ItemOperation } from '../types';
+import {
+	company,
+	contactMailingLists,
+	customColumnsJson,
+	customColumnsMode,
+	customColumnValues,
+	email,
+	firstName,
+	lastName,
+	mobilePhone,
+	sex,
+	title,
+} from './contact.descriptions';
+import { readContact } from './readContact';
+
+const contactId: INodeProperties = {
+	...contactRLC,
+	required: true,
+	description: 'The contact to update',
+};
+
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		company,
+		{ ...email, description: 'New e-mail address of the contact' },
+		firstName,
+		lastName,
+		contactMailingLists,
+		mobilePhone,
+		sex,
+		title,
+	],
+};
+
+export const update: ItemOperation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact',
 	description:
-		'Change fields of an existing contact by its ID. Fields left out stay as they are; listed mailing lists are added.',
-	id: { ...contactIdOptions, description: 'The contact to update' },
-	fields: [emailSpec, ...contactFields],
-	endpoint: 'PUT /contacts/{contactId}',
-	request: (id, changes) => ({ method: 'PUT', path: ['contacts', id], body: changes }),
-	extraProperties: customColumnProperties,
-	readChanges: (ctx, itemIndex) => readContact(ctx, 'updateFields', itemIndex, [emailSpec]),
-});
+		'Change fields and custom columns of an existing contact by its ID. Fields left out stay as they are; listed mailing lists are added. Returns the contactId with the fields sent.',
+	endpoints: ['PUT /contacts/{contactId}'],
+	properties: [contactId, updateFields, customColumnsMode, customColumnValues, customColumnsJson],
+	repeat: { safe: true, why: 'a PUT sets the same values again' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const id = readRequired<number>(this, contactId, itemIndex, asId);
+		const changes = await readContact(this, updateFields, itemIndex);
+		requireChanges(this, changes, itemIndex);
+		const response = await apiRequest.call(this, {
+			method: 'PUT',
+			path: ['contacts', id],
+			body: changes,
+			itemIndex,
+		});
+		return done(response, { contactId: id, ...changes });
+	},
+};

@@ -1,23 +1,48 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toProperty } from '../../helpers/fields';
+import { asEmail, readRequired } from '../../helpers/values';
 import { postRecord } from '../common';
-import type { OperationDefinition } from '../types';
-import { customColumnProperties } from './customColumns';
-import { contactCollection, emailSpec, readNewContact } from './fields';
+import type { ItemOperation } from '../types';
+import {
+	customColumnsJson,
+	customColumnsMode,
+	customColumnValues,
+	email,
+	newContactFields,
+} from './contact.descriptions';
+import { readContact } from './readContact';
 
-export const upsert: OperationDefinition = {
+const contactEmail: INodeProperties = {
+	...email,
+	required: true,
+	description:
+		'E-mail address of the contact. Mail Komplet updates the contact that has it, or creates one; the output carries its contactId.',
+};
+
+export const upsert: ItemOperation = {
 	value: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a contact',
+	// n8n's lint requires this exact text for an upsert; Email's description says the rest.
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	endpoints: ['POST /contacts'],
 	properties: [
-		toProperty(emailSpec, { required: true }),
-		contactCollection('additionalFields', 'Additional Fields'),
-		...customColumnProperties,
+		contactEmail,
+		newContactFields,
+		customColumnsMode,
+		customColumnValues,
+		customColumnsJson,
 	],
+	repeat: {
+		safe: true,
+		why: 'Mail Komplet finds the contact by e-mail and updates it, so a repeat sets the same values again',
+	},
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		return await postRecord(this, 'contacts', await readNewContact(this, itemIndex), itemIndex);
+		const body = {
+			email: readRequired<string>(this, contactEmail, itemIndex, asEmail),
+			...(await readContact(this, newContactFields, itemIndex)),
+		};
+		return await postRecord(this, 'contacts', body, itemIndex);
 	},
 };

@@ -1,32 +1,97 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import { convertField, toProperty } from '../../helpers/fields';
-import { getId } from '../../helpers/parameters';
+import { fail } from '../../helpers/parameters';
+import { asDateTime, asId, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
+import { couponGroupRLC } from '../common.descriptions';
 import { done } from '../common';
-import { couponGroupIdOptions } from '../couponGroup/fields';
-import { idLocator } from '../shared';
-import type { OperationDefinition } from '../types';
+import type { ItemOperation } from '../types';
 
-const validitySpec: FieldSpec = {
-	name: 'validity',
-	label: 'Valid Until',
-	type: 'dateTime',
-	description: 'Until when the code can be used; leave empty for no limit',
+const couponGroupId: INodeProperties = {
+	...couponGroupRLC,
+	required: true,
+	description: 'The coupon group to add the codes to',
 };
 
-const codeSpec: FieldSpec = {
-	name: 'code',
-	label: 'Code',
+const codesInput: INodeProperties = {
+	displayName: 'Codes Given As',
+	name: 'codesInput',
+	type: 'options',
+	options: [
+		{
+			name: 'One by One',
+			value: 'list',
+			description: 'Each code in its own row, with its own validity',
+		},
+		{
+			name: 'Text',
+			value: 'text',
+			description: 'All codes in one text separated by commas or new lines, valid until the same date',
+		},
+	],
+	default: 'list',
+	description: 'How the coupon codes are entered',
+};
+
+const coupons: INodeProperties = {
+	displayName: 'Coupons',
+	name: 'coupons',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Coupon',
+	default: {},
+	description: 'The coupon codes to add',
+	displayOptions: { show: { codesInput: ['list'] } },
+	options: [
+		{
+			displayName: 'Coupon',
+			name: 'coupon',
+			values: [
+				{
+					displayName: 'Code',
+					name: 'code',
+					type: 'string',
+					default: '',
+					description: 'The coupon code recipients enter, e.g. SPRING-10',
+				},
+				{
+					displayName: 'Valid Until',
+					name: 'validity',
+					type: 'dateTime',
+					default: '',
+					description: 'Until when the code can be used; leave empty for no limit',
+				},
+			],
+		},
+	],
+};
+
+const codes: INodeProperties = {
+	displayName: 'Codes',
+	name: 'codes',
 	type: 'string',
-	description: 'The coupon code recipients enter',
+	typeOptions: { rows: 4 },
+	required: true,
+	placeholder: 'SPRING-10\nSPRING-11',
+	default: '',
+	description: 'The coupon codes separated by commas or new lines, e.g. mapped from a previous node',
+	displayOptions: { show: { codesInput: ['text'] } },
 };
 
-const showFor = (codesInput: string) => ({
-	displayOptions: { show: { codesInput: [codesInput] } },
-});
+const validity: INodeProperties = {
+	displayName: 'Valid Until',
+	name: 'validity',
+	type: 'dateTime',
+	default: '',
+	description: 'Until when all these codes can be used; leave empty for no limit',
+	displayOptions: { show: { codesInput: ['text'] } },
+};
+
+/** Valid Until as the API wants it: a local date and time, or null for no limit. */
+function validUntil(ctx: IExecuteFunctions, value: unknown, itemIndex: number) {
+	if (value === undefined || value === null || String(value).trim() === '') return null;
+	return asDateTime(ctx, value, validity.displayName, itemIndex) as string;
+}
 
 function codesFromText(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\n,;]+/);
@@ -34,10 +99,9 @@ function codesFromText(value: unknown): string[] {
 }
 
 function readCoupons(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const validity = (value: unknown) => convertField(ctx, validitySpec, value, itemIndex) ?? null;
-	if (ctx.getNodeParameter('codesInput', itemIndex) === 'text') {
-		const until = validity(ctx.getNodeParameter('validity', itemIndex, ''));
-		return codesFromText(ctx.getNodeParameter('codes', itemIndex)).map((code) => ({
+	if (ctx.getNodeParameter(codesInput.name, itemIndex) === 'text') {
+		const until = validUntil(ctx, ctx.getNodeParameter(validity.name, itemIndex, ''), itemIndex);
+		return codesFromText(ctx.getNodeParameter(codes.name, itemIndex)).map((code) => ({
 			code,
 			validity: until,
 		}));
@@ -46,92 +110,36 @@ function readCoupons(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	return rows.map((row, index) => {
 		const code = String(row.code ?? '').trim();
 		if (!code) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Code of coupon ${index + 1} is empty (item ${itemIndex})`,
-				{ itemIndex, description: 'Fill in the Code of every coupon, or remove the empty one.' },
+			fail(
+				ctx,
+				itemIndex,
+				`Code of coupon ${index + 1} is empty`,
+				'Fill in the Code of every coupon, or remove the empty one.',
 			);
 		}
-		return { code, validity: validity(row.validity) };
+		return { code, validity: validUntil(ctx, row.validity, itemIndex) };
 	});
 }
 
-export const create: OperationDefinition = {
+export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create coupons',
 	description:
-		'Add sale coupon codes to a coupon group, each optionally with a date it is valid until. Codes can be listed one by one or given as one text separated by commas or new lines.',
+		'Add sale coupon codes to a coupon group, each optionally with a date it is valid until. Codes can be listed one by one or given as one text separated by commas or new lines. Returns success with the couponGroupId and the coupons sent.',
 	endpoints: ['POST /saleCoupons'],
-	properties: [
-		idLocator({ ...couponGroupIdOptions, description: 'The coupon group to add the codes to' }),
-		{
-			displayName: 'Codes Given As',
-			name: 'codesInput',
-			type: 'options',
-			options: [
-				{
-					name: 'One by One',
-					value: 'list',
-					description: 'Each code in its own row, with its own validity',
-				},
-				{
-					name: 'Text',
-					value: 'text',
-					description:
-						'All codes in one text separated by commas or new lines, valid until the same date',
-				},
-			],
-			default: 'list',
-			description: 'How the coupon codes are entered',
-		},
-		{
-			displayName: 'Coupons',
-			name: 'coupons',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Coupon',
-			default: {},
-			description: 'The coupon codes to add',
-			...showFor('list'),
-			options: [
-				{
-					displayName: 'Coupon',
-					name: 'coupon',
-					values: [toProperty(codeSpec), toProperty(validitySpec)],
-				},
-			],
-		},
-		toProperty(
-			{
-				name: 'codes',
-				label: 'Codes',
-				type: 'text',
-				placeholder: 'SPRING-10\nSPRING-11',
-				description:
-					'The coupon codes separated by commas or new lines, e.g. mapped from a previous node',
-			},
-			{ required: true, ...showFor('text') },
-		),
-		toProperty(
-			{
-				...validitySpec,
-				description: 'Until when all these codes can be used; empty for no limit',
-			},
-			showFor('text'),
-		),
-	],
+	properties: [couponGroupId, codesInput, coupons, codes, validity],
+	repeat: {
+		safe: false,
+		kind: 'create',
+		why: 'every POST adds the codes to the group; the reference does not say that a code already there is refused',
+	},
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const couponGroupId = getId(this, 'couponGroupId', itemIndex, 'Coupon Group ID');
-		const coupons = readCoupons(this, itemIndex);
-		if (coupons.length === 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Add at least one coupon code (item ${itemIndex})`,
-				{ itemIndex },
-			);
-		}
-		const body = { coupons, couponGroupId };
+		const group = readRequired<number>(this, couponGroupId, itemIndex, asId);
+		const list = readCoupons(this, itemIndex);
+		if (list.length === 0) fail(this, itemIndex, 'Add at least one coupon code');
+		const body = { coupons: list, couponGroupId: group };
 		const response = await apiRequest.call(this, {
 			method: 'POST',
 			path: ['saleCoupons'],

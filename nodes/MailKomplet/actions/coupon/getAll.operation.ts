@@ -1,30 +1,65 @@
-import { listOperation } from '../common';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'coupons',
-	path: 'saleCoupons',
-	description:
-		'List sale coupon codes, optionally of one group, by code, or only sent or unsent ones. Returns one item per coupon with couponId, couponGroupId, coupon (the code), validity, and for sent coupons the recipient email, sent date and the e-mail it went out in.',
-	filters: [
+import { asId, readFields } from '../../helpers/values';
+import {
+	couponGroupRLC,
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'couponGroupId',
-			label: 'Coupon Group ID',
-			type: 'id',
-			description: 'Return only coupons of this group',
-		},
-		{
+			displayName: 'Code',
 			name: 'coupon',
-			label: 'Code',
 			type: 'string',
+			default: '',
 			description: 'Return only coupons whose code matches this text',
 		},
 		{
+			...couponGroupRLC,
+			description: 'Return only coupons of this group',
+		},
+		{
+			displayName: 'Sent Only',
 			name: 'sent',
-			label: 'Sent Only',
 			type: 'boolean',
 			default: true,
 			description:
 				'Whether to return only coupons already sent to someone (on) or only unused ones (off)',
 		},
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many coupons',
+	description:
+		'List sale coupon codes, optionally of one group, by code, or only sent or unsent ones. Returns one item per coupon with couponId, couponGroupId, coupon (the code), validity, and for sent coupons the recipient email, sent date and the e-mail it went out in.',
+	endpoints: ['GET /saleCoupons'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, { couponGroupId: asId });
+		const coupons = await readList(this, { method: 'GET', path: ['saleCoupons'], qs }, itemIndex);
+		return simplify(this, itemIndex, coupons, [
+			'couponId',
+			'couponGroupId',
+			'coupon',
+			'validity',
+			'email',
+			'sent',
+		]);
+	},
+};

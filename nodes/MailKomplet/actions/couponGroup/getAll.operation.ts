@@ -1,9 +1,27 @@
-import { listOperation } from '../common';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'coupon groups',
-	path: 'saleCouponGroups',
-	paged: false,
+import { limit, returnAll, simplifyProperty } from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many coupon groups',
 	description:
 		'List the sale coupon groups of the account. Returns one item per group with couponGroupId, name and color.',
-});
+	endpoints: ['GET /saleCouponGroups'],
+	// The endpoint takes no page parameters: one request answers every group.
+	properties: [returnAll, limit, simplifyProperty],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const groups = await readList(
+			this,
+			{ method: 'GET', path: ['saleCouponGroups'] },
+			itemIndex,
+			{ paged: false },
+		);
+		return simplify(this, itemIndex, groups, ['couponGroupId', 'name']);
+	},
+};

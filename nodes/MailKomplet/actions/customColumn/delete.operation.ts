@@ -1,11 +1,36 @@
-import { deleteOperation } from '../crud';
-import { customColumnIdOptions } from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const deleteCustomColumn = deleteOperation({
-	noun: 'custom column',
+import { asId, readRequired } from '../../helpers/values';
+import { apiRequest } from '../../transport';
+import { customColumnRLC } from '../common.descriptions';
+import { done } from '../common';
+import type { ItemOperation } from '../types';
+
+const customColumnId: INodeProperties = {
+	...customColumnRLC,
+	required: true,
+	description: 'The custom column to delete',
+};
+
+export const deleteCustomColumn: ItemOperation = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a custom column',
+	description:
+		'Delete a custom column by its ID. Mail Komplet limits changes to system columns. Returns success and the customColumnId.',
 	// The reference names /contacts here by mistake; the section and its `id` parameter are these.
-	path: 'customColumns',
-	description: 'Delete a custom column by its ID. Mail Komplet limits changes to system columns.',
-	id: { ...customColumnIdOptions, description: 'The custom column to delete' },
-	idIn: 'query',
-});
+	endpoints: ['DELETE /customColumns'],
+	properties: [customColumnId],
+	repeat: { safe: true, why: 'deleting a column that is already gone changes nothing' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const id = readRequired<number>(this, customColumnId, itemIndex, asId);
+		const response = await apiRequest.call(this, {
+			method: 'DELETE',
+			path: ['customColumns'],
+			qs: { id },
+			itemIndex,
+		});
+		return done(response, { customColumnId: id });
+	},
+};

@@ -1,24 +1,60 @@
-import { listOperation } from '../common';
-import { DATA_TYPE, describeValues } from '../enums';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'custom columns',
-	path: 'customColumns',
-	description: `List the custom columns that contacts can have. Returns one item per column with customColumnId, name, originalName (cc_<name>, the key in contact data), caption, dataTypeId (${describeValues(DATA_TYPE)}) and its rules.`,
-	filters: [
+import { asId, readFields } from '../../helpers/values';
+import {
+	customColumnRLC,
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import { DATA_TYPE, describeValues } from '../enums';
+import type { ItemOperation } from '../types';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'customColumnId',
-			label: 'Custom Column ID',
-			type: 'id',
-			description: 'Return only the column with this ID',
+			...customColumnRLC,
+			description: 'Return only this column',
 		},
 		{
+			displayName: 'System Columns Only',
 			name: 'isSystem',
-			label: 'System Columns Only',
 			type: 'boolean',
 			default: true,
 			description:
 				"Whether to return only Mail Komplet's predefined columns (on) or only the account's own columns (off)",
 		},
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many custom columns',
+	description: `List the custom columns that contacts can have. Returns one item per column with customColumnId, name, originalName (the name prefixed with cc_, the key in contact data), caption, dataTypeId (${describeValues(DATA_TYPE)}) and its rules.`,
+	endpoints: ['GET /customColumns'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, { customColumnId: asId });
+		const columns = await readList(this, { method: 'GET', path: ['customColumns'], qs }, itemIndex);
+		return simplify(this, itemIndex, columns, [
+			'customColumnId',
+			'name',
+			'originalName',
+			'caption',
+			'dataTypeId',
+			'required',
+			'unique',
+			'system',
+		]);
+	},
+};

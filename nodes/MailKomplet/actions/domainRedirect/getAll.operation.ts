@@ -1,16 +1,49 @@
-import { listOperation } from '../common';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'domain redirects',
-	path: 'dispatchers',
-	description:
-		'List the domain redirects (dispatchers) of the account: the domains that carry tracked links and subscribe and unsubscribe pages. Returns one item per redirect with dispatcherId, name, url, status (0 Not Verified, 1 DNS Verified, 2 Active) and its subscribe settings.',
-	filters: [
+import { asId, readFields } from '../../helpers/values';
+import {
+	domainRedirectRLC,
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'dispatcherId',
-			label: 'Domain Redirect ID',
-			type: 'id',
-			description: 'Return only the domain redirect with this ID',
+			...domainRedirectRLC,
+			description: 'Return only this domain redirect',
 		},
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many domain redirects',
+	description:
+		'List the domain redirects (dispatchers) of the account: the domains that carry tracked links and subscribe and unsubscribe pages. Returns one item per redirect with dispatcherId, name, URL, useHttps and status (0 Not Verified, 1 DNS Verified, 2 Active); with Simplify off also its subscribe, unsubscribe and welcome e-mail settings.',
+	endpoints: ['GET /dispatchers'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, { dispatcherId: asId });
+		const redirects = await readList(this, { method: 'GET', path: ['dispatchers'], qs }, itemIndex);
+		return simplify(this, itemIndex, redirects, [
+			'dispatcherId',
+			'name',
+			'url',
+			'useHttps',
+			'status',
+		]);
+	},
+};

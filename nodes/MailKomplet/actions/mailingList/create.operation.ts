@@ -1,12 +1,62 @@
-import { createOperation } from '../crud';
-import { mailingListFields } from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-const [name, description, isTest] = mailingListFields;
+import { readFields, readRequired } from '../../helpers/values';
+import { postRecord } from '../common';
+import type { ItemOperation } from '../types';
 
-export const create = createOperation({
-	noun: 'mailing list',
-	path: 'mailingLists',
+const name: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'Name of the mailing list as shown in Mail Komplet',
+};
+
+const isTest: INodeProperties = {
+	displayName: 'Is Test List',
+	name: 'isTest',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the list is meant for test sends only',
+};
+
+const additionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'Free text describing what the list is for',
+		},
+	],
+};
+
+export const create: ItemOperation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a mailing list',
 	description: 'Create a new mailing list. Returns the new mailingListId.',
-	required: [name, isTest],
-	additional: [description],
-});
+	endpoints: ['POST /mailingLists'],
+	properties: [name, isTest, additionalFields],
+	repeat: {
+		safe: false,
+		kind: 'create',
+		why: 'every POST makes another list, even with the same name',
+	},
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const body = {
+			name: readRequired<string>(this, name, itemIndex),
+			isTest: this.getNodeParameter('isTest', itemIndex) as boolean,
+			...readFields(this, additionalFields, itemIndex),
+		};
+		return await postRecord(this, 'mailingLists', body, itemIndex);
+	},
+};

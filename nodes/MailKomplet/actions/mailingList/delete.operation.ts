@@ -1,14 +1,28 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRequired } from '../../helpers/fields';
+import { asIdList, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
+import { mailingListIdsOptions } from '../common.descriptions';
 import { done } from '../common';
-import { mailingListIds } from '../shared';
-import type { OperationDefinition } from '../types';
+import type { ItemOperation } from '../types';
 
-const ids = mailingListIds({ description: 'Mailing lists to delete' });
+const mailingListIds: INodeProperties = {
+	...mailingListIdsOptions,
+	required: true,
+	description:
+		'Mailing lists to delete. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
 
-export const deleteOperation: OperationDefinition = {
+const unassign: INodeProperties = {
+	displayName: 'Keep Contacts',
+	name: 'unassign',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether the contacts of the deleted lists stay in the account (on) or are deleted from the database as well (off, irreversible)',
+};
+
+export const deleteOperation: ItemOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete mailing lists',
@@ -16,15 +30,8 @@ export const deleteOperation: OperationDefinition = {
 		'Delete one or more mailing lists. By default their contacts stay in the account; switch off Keep Contacts to delete the contacts too.',
 	endpoints: ['DELETE /mailingLists'],
 	properties: [
-		ids.property,
-		{
-			displayName: 'Keep Contacts',
-			name: 'unassign',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether the contacts of the deleted lists stay in the account (on) or are deleted from the database as well (off, irreversible)',
-		},
+		mailingListIds,
+		unassign,
 		{
 			displayName:
 				'With Keep Contacts off, every contact on these lists is deleted from the account for good',
@@ -34,15 +41,17 @@ export const deleteOperation: OperationDefinition = {
 			displayOptions: { show: { unassign: [false] } },
 		},
 	],
+	repeat: { safe: true, why: 'deleting lists that are already gone changes nothing' },
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const { mailingListIds: list } = readRequired(this, [ids.spec], itemIndex);
-		const unassign = this.getNodeParameter('unassign', itemIndex) as boolean;
+		const ids = readRequired<number[]>(this, mailingListIds, itemIndex, asIdList);
+		const keepContacts = this.getNodeParameter('unassign', itemIndex) as boolean;
 		const response = await apiRequest.call(this, {
 			method: 'DELETE',
 			path: ['mailingLists'],
-			qs: { mailingListIds: (list as number[]).join(','), unassign },
+			qs: { mailingListIds: ids.join(','), unassign: keepContacts },
 			itemIndex,
 		});
-		return done(response, { mailingListIds: list, unassign });
+		return done(response, { mailingListIds: ids, unassign: keepContacts });
 	},
 };

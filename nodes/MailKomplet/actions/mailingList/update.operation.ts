@@ -1,13 +1,68 @@
-import { updateOperation } from '../crud';
-import { mailingListIdOptions } from '../shared';
-import { mailingListFields } from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const update = updateOperation({
-	noun: 'mailing list',
+import { asId, readFields, readRequired } from '../../helpers/values';
+import { apiRequest } from '../../transport';
+import { mailingListRLC } from '../common.descriptions';
+import { done, requireChanges } from '../common';
+import type { ItemOperation } from '../types';
+
+const mailingListId: INodeProperties = {
+	...mailingListRLC,
+	required: true,
+	description: 'The mailing list to update',
+};
+
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'Free text describing what the list is for',
+		},
+		{
+			displayName: 'Is Test List',
+			name: 'isTest',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the list is meant for test sends only',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Name of the mailing list as shown in Mail Komplet',
+		},
+	],
+};
+
+export const update: ItemOperation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a mailing list',
 	description:
 		'Change the name, description or test flag of a mailing list. Fields left out stay as they are.',
-	id: { ...mailingListIdOptions, description: 'The mailing list to update' },
-	fields: mailingListFields,
-	endpoint: 'PUT /mailingLists/{mailingListId}',
-	request: (id, changes) => ({ method: 'PUT', path: ['mailingLists', id], body: changes }),
-});
+	endpoints: ['PUT /mailingLists/{mailingListId}'],
+	properties: [mailingListId, updateFields],
+	repeat: { safe: true, why: 'a PUT sets the same values again' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const id = readRequired<number>(this, mailingListId, itemIndex, asId);
+		const changes = readFields(this, updateFields, itemIndex);
+		requireChanges(this, changes, itemIndex);
+		const response = await apiRequest.call(this, {
+			method: 'PUT',
+			path: ['mailingLists', id],
+			body: changes,
+			itemIndex,
+		});
+		return done(response, { mailingListId: id, ...changes });
+	},
+};

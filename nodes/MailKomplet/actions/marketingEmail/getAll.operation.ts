@@ -1,10 +1,38 @@
-import { listOperation } from '../common';
-import { distributionIdOptions } from '../shared';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'marketing e-mails',
-	path: 'marketingEmails',
+import { asId, readRequired } from '../../helpers/values';
+import { limit, pagingOptions, returnAll, simplifyProperty } from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+import { generatorExecutionId } from './marketingEmail.descriptions';
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many marketing e-mails',
 	description:
-		'List the e-mails one distribution of a campaign sent. Returns one item per e-mail with emailId, campaignId, recipient, sender, created, sent and delivered dates and GUID.',
-	id: { ...distributionIdOptions, description: 'The distribution whose e-mails to list' },
-});
+		'List the e-mails one distribution of a campaign sent; needs the distribution. Returns one item per e-mail with emailId, campaignId, generatorExecutionId, toAddress, sent and delivered dates and guid; with Simplify off also sender, created, variant and metadata.',
+	endpoints: ['GET /marketingEmails'],
+	properties: [generatorExecutionId, returnAll, limit, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = {
+			generatorExecutionId: readRequired<number>(this, generatorExecutionId, itemIndex, asId),
+		};
+		const emails = await readList(
+			this,
+			{ method: 'GET', path: ['marketingEmails'], qs },
+			itemIndex,
+		);
+		return simplify(this, itemIndex, emails, [
+			'emailId',
+			'campaignId',
+			'generatorExecutionId',
+			'toAddress',
+			'sent',
+			'delivered',
+			'guid',
+		]);
+	},
+};

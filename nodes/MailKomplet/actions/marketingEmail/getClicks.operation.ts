@@ -1,13 +1,36 @@
-import { listOperation } from '../common';
-import { distributionIdOptions } from '../shared';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-export const getClicks = listOperation({
+import { asId, readRequired } from '../../helpers/values';
+import { limit, pagingOptions, returnAll, simplifyProperty } from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+import { generatorExecutionId } from './marketingEmail.descriptions';
+
+export const getClicks: ItemOperation = {
 	value: 'getClicks',
 	name: 'Get Clicks',
 	action: 'Get clicks in marketing e-mails',
-	noun: 'clicks',
-	path: 'marketingEmails/clicks',
 	description:
-		'List every click on a link in the e-mails of one distribution. Returns one item per click with clickId, emailId, recipient, date, link URL and position, IP address and user agent.',
-	id: { ...distributionIdOptions, description: 'The distribution whose clicks to list' },
-});
+		'List every click on a link in the e-mails of one distribution; needs the distribution. Returns one item per click with clickId, emailId, toAddress, created (when it was clicked) and linkUrl; with Simplify off also campaign, link position, IP address and user agent.',
+	endpoints: ['GET /marketingEmails/clicks'],
+	properties: [generatorExecutionId, returnAll, limit, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = {
+			generatorExecutionId: readRequired<number>(this, generatorExecutionId, itemIndex, asId),
+		};
+		const clicks = await readList(
+			this,
+			{ method: 'GET', path: ['marketingEmails', 'clicks'], qs },
+			itemIndex,
+		);
+		return simplify(this, itemIndex, clicks, [
+			'clickId',
+			'emailId',
+			'toAddress',
+			'created',
+			'linkUrl',
+		]);
+	},
+};

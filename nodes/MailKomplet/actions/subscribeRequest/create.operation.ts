@@ -1,36 +1,59 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toProperty } from '../../helpers/fields';
-import { getId } from '../../helpers/parameters';
+import { asEmail, asId, readRequired } from '../../helpers/values';
+import { domainRedirectRLC } from '../common.descriptions';
 import { postRecord } from '../common';
-import { customColumnProperties } from '../contact/customColumns';
-import { contactCollection, emailSpec, readNewContact } from '../contact/fields';
-import { idLocator } from '../shared';
-import type { OperationDefinition } from '../types';
+import {
+	customColumnsJson,
+	customColumnsMode,
+	customColumnValues,
+	email,
+	newContactFields,
+} from '../contact/contact.descriptions';
+import { readContact } from '../contact/readContact';
+import type { ItemOperation } from '../types';
 
-export const create: OperationDefinition = {
+const contactEmail: INodeProperties = {
+	...email,
+	required: true,
+	description: 'E-mail address to confirm; Mail Komplet sends the confirmation e-mail there',
+};
+
+const dispatcherId: INodeProperties = {
+	...domainRedirectRLC,
+	required: true,
+	description:
+		'Domain redirect (dispatcher) whose subscribe settings and confirmation campaign handle the request',
+};
+
+export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create a subscribe request',
 	description:
-		'Start a double opt-in: Mail Komplet sends the contact a confirmation e-mail through the chosen domain redirect and adds the contact once confirmed. Returns the subscribeRequestId.',
+		'Start a double opt-in: Mail Komplet sends the contact a confirmation e-mail through the chosen domain redirect and adds the contact, with the given fields and mailing lists, once confirmed. Needs the e-mail and the domain redirect; returns the subscribeRequestId with the fields sent.',
 	endpoints: ['POST /subscribeContacts'],
 	properties: [
-		toProperty(emailSpec, { required: true }),
-		idLocator({
-			name: 'dispatcherId',
-			label: 'Domain Redirect ID',
-			description:
-				'Domain redirect (dispatcher) whose subscribe settings and confirmation campaign handle the request',
-			searchListMethod: 'searchDomainRedirects',
-		}),
-		contactCollection('additionalFields', 'Additional Fields'),
-		...customColumnProperties,
+		contactEmail,
+		dispatcherId,
+		newContactFields,
+		customColumnsMode,
+		customColumnValues,
+		customColumnsJson,
 	],
+	repeat: {
+		safe: false,
+		kind: 'create',
+		why: 'every POST makes another subscribe request and e-mails the contact another confirmation',
+	},
+	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const address = readRequired<string>(this, contactEmail, itemIndex, asEmail);
+		const redirect = readRequired<number>(this, dispatcherId, itemIndex, asId);
 		const body = {
-			...(await readNewContact(this, itemIndex)),
-			dispatcherId: getId(this, 'dispatcherId', itemIndex, 'Domain Redirect ID'),
+			email: address,
+			...(await readContact(this, newContactFields, itemIndex)),
+			dispatcherId: redirect,
 		};
 		return await postRecord(this, 'subscribeContacts', body, itemIndex);
 	},

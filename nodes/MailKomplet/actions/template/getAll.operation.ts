@@ -1,16 +1,50 @@
-import { listOperation } from '../common';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'templates',
-	path: 'templates',
-	description:
-		'List the e-mail and SMS templates of the account. Returns one item per template with templateId, name, subject, type (1 WYSIWYG editor, 2 Clever editor, 3 SMS), body and thumbnail URL.',
-	filters: [
+import { asId, readFields } from '../../helpers/values';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	templateRLC,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'templateId',
-			label: 'Template ID',
-			type: 'id',
-			description: 'Return only the template with this ID',
+			...templateRLC,
+			description: 'Return only this template',
 		},
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many templates',
+	description:
+		'List the e-mail and SMS templates of the account, or one template by its ID. Returns one item per template with templateId, name, subject, type (1 WYSIWYG editor, 2 Clever editor, 3 SMS), created and updated; with Simplify off also the body and thumbnail URL.',
+	endpoints: ['GET /templates'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, { templateId: asId });
+		const templates = await readList(this, { method: 'GET', path: ['templates'], qs }, itemIndex);
+		return simplify(this, itemIndex, templates, [
+			'templateId',
+			'name',
+			'subject',
+			'type',
+			'created',
+			'updated',
+		]);
+	},
+};

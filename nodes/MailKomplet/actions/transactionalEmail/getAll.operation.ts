@@ -1,70 +1,125 @@
-import { listOperation } from '../common';
-import { describeValues, emailStateOptions, QUEUE_PRIORITY } from '../enums';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'transactional e-mails',
-	path: 'transactionalEmails',
-	description: `List sent transactional e-mails, filtered by date, recipient, state, opens, clicks, GUID or tags. Returns one item per e-mail with emailId, guid, sender, recipient, subject, state, queuePriority (${describeValues(QUEUE_PRIORITY)}), dates of sending, delivery, open and click, and bounces.`,
-	filters: [
+import { asDateTime, asId, readFields } from '../../helpers/values';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	transactionalEmailRLC,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import { describeValues, emailStateOptions, QUEUE_PRIORITY } from '../enums';
+import type { ItemOperation } from '../types';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'emailId',
-			label: 'Transactional Email ID',
-			type: 'id',
-			description: 'Return only the e-mail with this ID',
-		},
-		{
-			name: 'createdFrom',
-			label: 'Created From',
-			type: 'dateTime',
-			description: 'Return only e-mails created at or after this date and time',
-		},
-		{
-			name: 'createdTo',
-			label: 'Created To',
-			type: 'dateTime',
-			description: 'Return only e-mails created at or before this date and time',
-		},
-		{
-			name: 'toAddress',
-			label: 'Recipient Contains',
-			type: 'string',
-			placeholder: '@example.cz',
-			description: "Return only e-mails whose recipient's address contains this text",
-		},
-		{
-			name: 'state',
-			label: 'State',
-			type: 'options',
-			options: emailStateOptions,
-			description: 'Return only e-mails in this state',
-		},
-		{
-			name: 'isOpened',
-			label: 'Opened',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only opened e-mails (on) or only unopened ones (off)',
-		},
-		{
+			displayName: 'Clicked',
 			name: 'isClicked',
-			label: 'Clicked',
 			type: 'boolean',
 			default: true,
 			description:
 				'Whether to return only e-mails with a clicked link (on) or only those without (off)',
 		},
 		{
+			displayName: 'Created From',
+			name: 'createdFrom',
+			type: 'dateTime',
+			default: '',
+			description: 'Return only e-mails created at or after this date and time',
+		},
+		{
+			displayName: 'Created To',
+			name: 'createdTo',
+			type: 'dateTime',
+			default: '',
+			description: 'Return only e-mails created at or before this date and time',
+		},
+		{
+			displayName: 'GUID',
 			name: 'guid',
-			label: 'GUID',
 			type: 'string',
+			default: '',
 			placeholder: '2a84821c-2344-ea11-aeff-00155d012d0b',
 			description: 'Return only the e-mail with this GUID, as Send returned it',
 		},
 		{
-			name: 'tags',
-			label: 'Tags',
+			displayName: 'Opened',
+			name: 'isOpened',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only opened e-mails (on) or only unopened ones (off)',
+		},
+		{
+			displayName: 'Recipient Contains',
+			name: 'toAddress',
 			type: 'string',
+			default: '',
+			placeholder: '@example.cz',
+			description: "Return only e-mails whose recipient's address contains this text",
+		},
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'options',
+			options: emailStateOptions,
+			default: 1,
+			description: 'Return only e-mails in this state',
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'order,eshop',
 			description: 'Return only e-mails with these tags, separated by commas',
 		},
+		{
+			...transactionalEmailRLC,
+			description: 'Return only this e-mail',
+		},
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many transactional e-mails',
+	description: `List sent transactional e-mails, filtered by date, recipient, state, opens, clicks, GUID or tags. Returns one item per e-mail with emailId, guid, toAddress, subject, state, tags and the dates of sending, delivery, open, click and bounce; with Simplify off also sender, queuePriority (${describeValues(QUEUE_PRIORITY)}), phase and size.`,
+	endpoints: ['GET /transactionalEmails'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, {
+			emailId: asId,
+			createdFrom: asDateTime,
+			createdTo: asDateTime,
+		});
+		const emails = await readList(
+			this,
+			{ method: 'GET', path: ['transactionalEmails'], qs },
+			itemIndex,
+		);
+		return simplify(this, itemIndex, emails, [
+			'emailId',
+			'guid',
+			'toAddress',
+			'subject',
+			'state',
+			'tags',
+			'sent',
+			'delivered',
+			'opened',
+			'clicked',
+			'softBounced',
+			'hardBounced',
+		]);
+	},
+};

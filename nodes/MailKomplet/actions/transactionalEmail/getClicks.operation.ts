@@ -1,21 +1,59 @@
-import { listOperation } from '../common';
-import { activityFilters } from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getClicks = listOperation({
+import { asDateTime, asId, readFields } from '../../helpers/values';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	transactionalEmailClickRLC,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+import { emailFilter, fromFilter, toFilter } from './transactionalEmail.descriptions';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{ ...transactionalEmailClickRLC, description: 'Return only this click record' },
+		fromFilter,
+		toFilter,
+		emailFilter,
+	],
+};
+
+export const getClicks: ItemOperation = {
 	value: 'getClicks',
 	name: 'Get Clicks',
 	action: 'Get clicks in transactional e-mails',
-	noun: 'clicks',
-	path: 'transactionalEmails/clicks',
 	description:
-		'List every click on a link in transactional e-mails, optionally of one e-mail or in a date range. Returns one item per click with clickId, emailId, recipient, date, link URL and position, IP address and user agent.',
-	filters: [
-		{
-			name: 'clickId',
-			label: 'Click ID',
-			type: 'id',
-			description: 'Return only the click record with this ID',
-		},
-		...activityFilters('clicks'),
-	],
-});
+		'List every click on a link in transactional e-mails, optionally of one e-mail or in a date range. Returns one item per click with clickId, emailId, toAddress, created (when it was clicked) and linkUrl; with Simplify off also link position, IP address and user agent.',
+	endpoints: ['GET /transactionalEmails/clicks'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, {
+			clickId: asId,
+			emailId: asId,
+			from: asDateTime,
+			to: asDateTime,
+		});
+		const clicks = await readList(
+			this,
+			{ method: 'GET', path: ['transactionalEmails', 'clicks'], qs },
+			itemIndex,
+		);
+		return simplify(this, itemIndex, clicks, [
+			'clickId',
+			'emailId',
+			'toAddress',
+			'created',
+			'linkUrl',
+		]);
+	},
+};

@@ -1,21 +1,53 @@
-import { listOperation } from '../common';
-import { activityFilters } from './fields';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getOpens = listOperation({
+import { asDateTime, asId, readFields } from '../../helpers/values';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	transactionalEmailOpenRLC,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import type { ItemOperation } from '../types';
+import { emailFilter, fromFilter, toFilter } from './transactionalEmail.descriptions';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		fromFilter,
+		{ ...transactionalEmailOpenRLC, description: 'Return only this open record' },
+		toFilter,
+		emailFilter,
+	],
+};
+
+export const getOpens: ItemOperation = {
 	value: 'getOpens',
 	name: 'Get Opens',
 	action: 'Get opens of transactional e-mails',
-	noun: 'opens',
-	path: 'transactionalEmails/opens',
 	description:
-		'List every time a transactional e-mail was opened, optionally of one e-mail or in a date range. Returns one item per open with openId, emailId, recipient, date, IP address and user agent.',
-	filters: [
-		{
-			name: 'openId',
-			label: 'Open ID',
-			type: 'id',
-			description: 'Return only the open record with this ID',
-		},
-		...activityFilters('opens'),
-	],
-});
+		'List every time a transactional e-mail was opened, optionally of one e-mail or in a date range. Returns one item per open with openId, emailId, toAddress and created (when it was opened); with Simplify off also IP address and user agent.',
+	endpoints: ['GET /transactionalEmails/opens'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, {
+			openId: asId,
+			emailId: asId,
+			from: asDateTime,
+			to: asDateTime,
+		});
+		const opens = await readList(
+			this,
+			{ method: 'GET', path: ['transactionalEmails', 'opens'], qs },
+			itemIndex,
+		);
+		return simplify(this, itemIndex, opens, ['openId', 'emailId', 'toAddress', 'created']);
+	},
+};

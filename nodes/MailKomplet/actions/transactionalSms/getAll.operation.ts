@@ -1,42 +1,88 @@
-import { listOperation } from '../common';
-import { describeValues, QUEUE_PRIORITY, SMS_STATE } from '../enums';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'transactional SMS',
-	path: 'transactionalSms',
-	description: `List sent transactional SMS, filtered by date, number or GUID. Returns one item per SMS with smsId, guid, to, text, state (${describeValues(SMS_STATE)}), queuePriority (${describeValues(QUEUE_PRIORITY)}), dates of sending and receipt, and price.`,
-	filters: [
+import { asDateTime, asId, readFields } from '../../helpers/values';
+import {
+	limit,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	transactionalSmsRLC,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import { describeValues, QUEUE_PRIORITY, SMS_STATE } from '../enums';
+import type { ItemOperation } from '../types';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'smsId',
-			label: 'SMS ID',
-			type: 'id',
-			description: 'Return only the SMS with this ID',
-		},
-		{
+			displayName: 'Created From',
 			name: 'createdFrom',
-			label: 'Created From',
 			type: 'dateTime',
+			default: '',
 			description: 'Return only SMS created at or after this date and time',
 		},
 		{
+			displayName: 'Created To',
 			name: 'createdTo',
-			label: 'Created To',
 			type: 'dateTime',
+			default: '',
 			description: 'Return only SMS created at or before this date and time',
 		},
 		{
-			name: 'to',
-			label: 'Number Contains',
-			type: 'string',
-			placeholder: '775123',
-			description: 'Return only SMS whose phone number contains these digits',
-		},
-		{
+			displayName: 'GUID',
 			name: 'guid',
-			label: 'GUID',
 			type: 'string',
+			default: '',
 			placeholder: '34851b54-d56b-4199-aac2-4f71c5bcc6a7',
 			description: 'Return only the SMS with this GUID, as Send returned it',
 		},
+		{
+			displayName: 'Number Contains',
+			name: 'to',
+			type: 'string',
+			default: '',
+			placeholder: '775123',
+			description: 'Return only SMS whose phone number contains these digits',
+		},
+		{ ...transactionalSmsRLC, description: 'Return only this SMS' },
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many transactional SMS',
+	description: `List sent transactional SMS, filtered by date, number, ID or GUID. Returns one item per SMS with smsId, guid, to, text, state (${describeValues(SMS_STATE)}), created, sent, received and price; with Simplify off also queuePriority (${describeValues(QUEUE_PRIORITY)}), due date and SMS group.`,
+	endpoints: ['GET /transactionalSms'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, {
+			smsId: asId,
+			createdFrom: asDateTime,
+			createdTo: asDateTime,
+		});
+		const messages = await readList(
+			this,
+			{ method: 'GET', path: ['transactionalSms'], qs },
+			itemIndex,
+		);
+		return simplify(this, itemIndex, messages, [
+			'smsId',
+			'guid',
+			'to',
+			'text',
+			'state',
+			'created',
+			'sent',
+			'received',
+			'price',
+		]);
+	},
+};

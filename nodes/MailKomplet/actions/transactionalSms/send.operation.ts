@@ -1,90 +1,111 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fields';
-import { collection, readCollection, readRequired, toProperty } from '../../helpers/fields';
+import { fail } from '../../helpers/parameters';
+import { asId, asNumber, readFields, readRequired } from '../../helpers/values';
 import { queuePriorityOptions } from '../enums';
-import { readRecipientList, sendExecutors, sendModeProperties } from '../send';
-import type { OperationDefinition } from '../types';
+import { readRecipientList, sendMessages } from '../send';
+import { batchSize, sendMode } from '../send.descriptions';
+import type { BatchOperation } from '../types';
 
-const textSpec: FieldSpec = {
+const to: INodeProperties = {
+	displayName: 'Phone Numbers',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '+420775123456',
+	description:
+		'Recipient phone number with country code, usually an expression reading it from the input item. Several numbers separated by commas or new lines each get the SMS.',
+};
+
+const text: INodeProperties = {
+	displayName: 'Text',
 	name: 'text',
-	label: 'Text',
-	type: 'text',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	required: true,
+	default: '',
 	description:
 		'Text of the SMS. 160 characters fit one SMS, 70 with Czech diacritics; longer texts are sent in parts.',
 };
 
-const optionalSpecs: FieldSpec[] = [
-	{
-		name: 'priority',
-		label: 'Priority',
-		type: 'options',
-		options: queuePriorityOptions,
-		default: 3,
-		description: 'How urgently Mail Komplet sends the SMS',
-	},
-	{
-		name: 'groupId',
-		label: 'SMS Group ID',
-		type: 'id',
-		description: 'Transactional SMS group the SMS belongs to',
-	},
-];
+const additionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'options',
+			options: queuePriorityOptions,
+			default: 3,
+			description: 'How urgently Mail Komplet sends the SMS',
+		},
+		{
+			// No endpoint lists SMS groups, so the ID is typed.
+			displayName: 'SMS Group ID',
+			name: 'groupId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7',
+			description: 'Numeric ID of the transactional SMS group the SMS belongs to',
+		},
+	],
+};
 
 const PHONE = /^\+?\d{6,15}$/;
 
 function readNumbers(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const list = readRecipientList(
-		ctx,
-		{ name: 'to', label: 'Phone Numbers', example: '+420775123456 or {{ $json.phone }}' },
-		/[\n,;]+/,
-		itemIndex,
-	);
-	return list.map((raw) => {
+	return readRecipientList(ctx, to, /[\n,;]+/, itemIndex).map((raw) => {
 		// Spaces, dashes, dots and brackets are how people write numbers, not part of them.
 		const number = raw.replace(/[\s\-().]/g, '');
 		if (!PHONE.test(number)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Phone Numbers: ${JSON.stringify(raw)} is not a phone number (item ${itemIndex})`,
-				{ itemIndex, description: 'Write numbers with the country code, e.g. +420775123456.' },
+			fail(
+				ctx,
+				itemIndex,
+				`${to.displayName}: ${JSON.stringify(raw)} is not a phone number`,
+				'Write numbers with the country code, e.g. +420775123456.',
 			);
 		}
 		return { number };
 	});
 }
 
-export const send: OperationDefinition = {
+async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return {
+		text: readRequired<string>(ctx, text, itemIndex),
+		...readFields(ctx, additionalFields, itemIndex, { priority: asNumber, groupId: asId }),
+	};
+}
+
+export const send: BatchOperation = {
 	value: 'send',
 	name: 'Send',
 	action: 'Send a transactional SMS',
 	description:
-		'Send an SMS to one or several phone numbers per input item, or one SMS to the numbers of all items. Returns one item per recipient with number and guid.',
+		'Send an SMS to one or several phone numbers per input item, or one SMS to the numbers of all items; needs the numbers with country code and the text. Returns one item per recipient with number and guid (for Get Many).',
 	endpoints: ['POST /transactionalSms'],
-	properties: [
-		...sendModeProperties('SMS'),
-		toProperty(
-			{
-				name: 'to',
-				label: 'Phone Numbers',
-				type: 'string',
-				placeholder: '+420775123456',
-				description:
-					'Recipient phone number with country code, usually mapped from the input, e.g. {{ $json.phone }}. Several numbers separated by commas or new lines each get the SMS.',
-			},
-			{ required: true },
-		),
-		toProperty(textSpec, { required: true }),
-		collection('additionalFields', 'Additional Fields', optionalSpecs),
-	],
-	...sendExecutors({
-		path: 'transactionalSms',
-		envelope: 'sms',
-		recipients: readNumbers,
-		message: async (ctx, itemIndex) => ({
-			...readRequired(ctx, [textSpec], itemIndex),
-			...readCollection(ctx, 'additionalFields', optionalSpecs, itemIndex),
-		}),
-	}),
+	properties: [sendMode, batchSize, to, text, additionalFields],
+	repeat: {
+		safe: false,
+		kind: 'send',
+		why: 'every POST sends the SMS again and is charged again',
+	},
+	runs: 'batch',
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await sendMessages(this, items, {
+			path: 'transactionalSms',
+			envelope: 'sms',
+			recipients: readNumbers,
+			message: readMessage,
+		});
+	},
 };

@@ -1,39 +1,82 @@
-import { emailSpec } from '../contact/fields';
-import { createOperation } from '../crud';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const create = createOperation({
-	noun: 'unsubscribe record',
-	path: 'excludeLists',
-	description:
-		'Unsubscribe an e-mail address from one mailing list or campaign, or, with neither given, from everything in the account',
-	required: [{ ...emailSpec, description: 'E-mail address to unsubscribe' }],
-	notice:
-		'Without a Mailing List ID or Campaign ID the address is unsubscribed globally: it gets no more campaigns from the account',
-	additional: [
+import { asEmail, asId, readFields, readRequired } from '../../helpers/values';
+import { campaignRLC, distributionRLC, mailingListRLC } from '../common.descriptions';
+import { postRecord } from '../common';
+import type { ItemOperation } from '../types';
+
+const email: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@example.com',
+	required: true,
+	default: '',
+	description: 'E-mail address to unsubscribe',
+};
+
+const additionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
 		{
-			// The reference's sample says mailingListsId; its filter, response and text say mailingListId.
-			name: 'mailingListId',
-			label: 'Mailing List ID',
-			type: 'id',
-			description: 'Unsubscribe the address from this mailing list only',
-		},
-		{
-			name: 'campaignId',
-			label: 'Campaign ID',
-			type: 'id',
+			...campaignRLC,
 			description: 'Unsubscribe the address from this campaign only',
 		},
 		{
-			name: 'generatorExecutionId',
-			label: 'Distribution ID',
-			type: 'id',
+			...distributionRLC,
 			description: 'Distribution the unsubscribe came from, recorded for statistics',
 		},
 		{
+			// The reference's sample says mailingListsId; its filter, response and text say mailingListId.
+			...mailingListRLC,
+			description: 'Unsubscribe the address from this mailing list only',
+		},
+		{
+			displayName: 'Reason',
 			name: 'reason',
-			label: 'Reason',
 			type: 'string',
+			default: '',
 			description: 'Why the recipient unsubscribed, in free text',
 		},
 	],
-});
+};
+
+export const create: ItemOperation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an unsubscribe record',
+	description:
+		'Unsubscribe an e-mail address from one mailing list or campaign, or, with neither given, from everything in the account. Returns success with the values sent.',
+	endpoints: ['POST /excludeLists'],
+	properties: [
+		email,
+		{
+			displayName:
+				'Without a Mailing List or Campaign the address is unsubscribed globally: it gets no more campaigns from the account',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		additionalFields,
+	],
+	repeat: {
+		safe: true,
+		why: 'it sets a state, the answer carries no new ID: an address unsubscribed twice stays unsubscribed; at worst a second record keeps it so',
+	},
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const body = {
+			email: readRequired<string>(this, email, itemIndex, asEmail),
+			...readFields(this, additionalFields, itemIndex, {
+				mailingListId: asId,
+				campaignId: asId,
+				generatorExecutionId: asId,
+			}),
+		};
+		return await postRecord(this, 'excludeLists', body, itemIndex);
+	},
+};

@@ -1,15 +1,35 @@
-import { deleteOperation } from '../crud';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const deleteUnsubscribe = deleteOperation({
-	noun: 'unsubscribe record',
-	path: 'excludeLists',
+import { asId, readRequired } from '../../helpers/values';
+import { apiRequest } from '../../transport';
+import { unsubscribeRLC } from '../common.descriptions';
+import { done } from '../common';
+import type { ItemOperation } from '../types';
+
+const excludeListId: INodeProperties = {
+	...unsubscribeRLC,
+	required: true,
+	description: 'The unsubscribe record (exclude list item) to delete',
+};
+
+export const deleteUnsubscribe: ItemOperation = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an unsubscribe record',
 	description:
-		'Delete an unsubscribe record, so the address can receive what it was unsubscribed from again',
-	id: {
-		name: 'excludeListId',
-		label: 'Unsubscribe ID',
-		description: 'The unsubscribe record (exclude list item) to delete',
-		searchListMethod: 'searchUnsubscribes',
+		'Delete an unsubscribe record, so the address can receive what it was unsubscribed from again. Returns success and the excludeListId.',
+	endpoints: ['DELETE /excludeLists'],
+	properties: [excludeListId],
+	repeat: { safe: true, why: 'deleting a record that is already gone changes nothing' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const id = readRequired<number>(this, excludeListId, itemIndex, asId);
+		const response = await apiRequest.call(this, {
+			method: 'DELETE',
+			path: ['excludeLists'],
+			qs: { id },
+			itemIndex,
+		});
+		return done(response, { excludeListId: id });
 	},
-	idIn: 'query',
-});
+};

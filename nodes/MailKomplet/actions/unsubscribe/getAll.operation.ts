@@ -1,22 +1,59 @@
-import { listOperation } from '../common';
-import { describeValues, UNSUBSCRIBE_ORIGIN, UNSUBSCRIBE_REASON } from '../enums';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const getAll = listOperation({
-	noun: 'unsubscribe records',
-	path: 'excludeLists',
-	description: `List unsubscribed recipients (the exclude list), optionally of one mailing list. Returns one item per record with excludeListId, email, mailingListId and campaignId (both null when global), date, reason, origin (${describeValues(UNSUBSCRIBE_ORIGIN)}) and reasonId (${describeValues(UNSUBSCRIBE_REASON)}).`,
-	filters: [
+import { asId, readFields } from '../../helpers/values';
+import {
+	limit,
+	mailingListRLC,
+	pagingOptions,
+	returnAll,
+	simplifyProperty,
+	unsubscribeRLC,
+} from '../common.descriptions';
+import { readList, simplify } from '../common';
+import { describeValues, UNSUBSCRIBE_ORIGIN, UNSUBSCRIBE_REASON } from '../enums';
+import type { ItemOperation } from '../types';
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
 		{
-			name: 'excludeListId',
-			label: 'Unsubscribe ID',
-			type: 'id',
-			description: 'Return only the unsubscribe record with this ID',
-		},
-		{
-			name: 'mailingListId',
-			label: 'Mailing List ID',
-			type: 'id',
+			...mailingListRLC,
 			description: 'Return only unsubscribes from this mailing list',
 		},
+		{
+			...unsubscribeRLC,
+			description: 'Return only this unsubscribe record',
+		},
 	],
-});
+};
+
+export const getAll: ItemOperation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many unsubscribe records',
+	description: `List unsubscribed recipients (the exclude list), optionally of one mailing list. Returns one item per record with excludeListId, email, mailingListId and campaignId (both null when global), date, reason, origin (${describeValues(UNSUBSCRIBE_ORIGIN)}) and reasonId (${describeValues(UNSUBSCRIBE_REASON)}).`,
+	endpoints: ['GET /excludeLists'],
+	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
+	repeat: { safe: true, why: 'a read' },
+	runs: 'perItem',
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const qs = readFields(this, filters, itemIndex, { excludeListId: asId, mailingListId: asId });
+		const records = await readList(this, { method: 'GET', path: ['excludeLists'], qs }, itemIndex);
+		return simplify(this, itemIndex, records, [
+			'excludeListId',
+			'email',
+			'mailingListId',
+			'mailingListName',
+			'campaignId',
+			'campaignName',
+			'createdDate',
+			'reason',
+			'origin',
+			'reasonId',
+		]);
+	},
+};

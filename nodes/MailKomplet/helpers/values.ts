@@ -1,0 +1,124 @@
+import { DateTime } from 'luxon';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { fail, parseJsonObject, rawValue, requireEmail, toId, toIdList } from './parameters';
+
+/**
+ * Turns what a person typed or mapped into the value Mail Komplet expects, or throws an error
+ * naming the field. `undefined` leaves the field out of the request.
+ */
+export type Convert = (
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+) => unknown;
+
+const API_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss";
+
+export const asId: Convert = toId;
+export const asIdList: Convert = toIdList;
+export const asEmail: Convert = requireEmail;
+export const asJson: Convert = parseJsonObject;
+
+/** Mail Komplet reads and writes local times without a zone: the workflow's time zone is used. */
+export const asDateTime: Convert = (ctx, value, label, itemIndex) => {
+	const zone = ctx.getTimezone();
+	const parsed =
+		value instanceof Date
+			? DateTime.fromJSDate(value)
+			: DateTime.isDateTime(value)
+				? value
+				: DateTime.fromISO(String(value ?? '').trim(), { zone });
+	if (!parsed.isValid) {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} is not a valid date and time: ${JSON.stringify(value)}`,
+			'Use a date such as 2024-05-31T14:00:00.',
+		);
+	}
+	return parsed.setZone(zone).toFormat(API_DATE_FORMAT);
+};
+
+export const asNumber: Convert = (ctx, value, label, itemIndex) => {
+	const number = Number(value);
+	if (!Number.isFinite(number)) {
+		fail(ctx, itemIndex, `${label} must be a number, got ${JSON.stringify(value)}`);
+	}
+	return number;
+};
+
+/** Options "Not Set" / "Yes" / "No" stored as 'null' / 'true' / 'false': the API takes null too. */
+export const asNullableBoolean: Convert = (_ctx, value) =>
+	value === 'true' || value === true ? true : value === 'false' || value === false ? false : null;
+
+/** A field's display name, for messages: a parameter or an option of a collection. */
+function labelOf(property: INodeProperties, name: string): string {
+	if (property.name === name) return property.displayName;
+	const option = (property.options ?? []).find(
+		(candidate) => 'name' in candidate && candidate.name === name && 'displayName' in candidate,
+	) as INodeProperties | undefined;
+	return option?.displayName ?? name;
+}
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+/**
+ * The values a person set in a collection (Additional Fields, Filters, Update Fields), each
+ * converted by its converter; fields without one pass as they are. Empty values are left out.
+ */
+export function convertFields(
+	ctx: IExecuteFunctions,
+	collection: INodeProperties,
+	values: IDataObject,
+	converters: Record<string, Convert>,
+	itemIndex: number,
+): IDataObject {
+	const result: IDataObject = {};
+	for (const [name, given] of Object.entries(values)) {
+		const value = rawValue(given);
+		if (isEmpty(value) && !(name in converters && converters[name] === asJson)) continue;
+		const convert = converters[name];
+		const converted = convert ? convert(ctx, value, labelOf(collection, name), itemIndex) : value;
+		if (converted !== undefined) result[name] = converted as IDataObject[string];
+	}
+	return result;
+}
+
+/** Reads a collection parameter and converts the fields that are set. */
+export function readFields(
+	ctx: IExecuteFunctions,
+	collection: INodeProperties,
+	itemIndex: number,
+	converters: Record<string, Convert> = {},
+): IDataObject {
+	const values = ctx.getNodeParameter(collection.name, itemIndex, {}) as IDataObject;
+	return convertFields(ctx, collection, values, converters, itemIndex);
+}
+
+/** Reads a required top-level parameter; an empty value is refused, naming the field. */
+export function readRequired<T = unknown>(
+	ctx: IExecuteFunctions,
+	property: INodeProperties,
+	itemIndex: number,
+	convert?: Convert,
+): T {
+	const value = rawValue(ctx.getNodeParameter(property.name, itemIndex));
+	const converted = isEmpty(value)
+		? undefined
+		: convert
+			? convert(ctx, value, property.displayName, itemIndex)
+			: value;
+	if (isEmpty(converted)) {
+		fail(ctx, itemIndex, `${property.displayName} is required`, property.description);
+	}
+	return converted as T;
+}

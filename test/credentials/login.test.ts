@@ -1,0 +1,419 @@
+import { ErrorReporter } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { MailKompletLoginApi } from '../../credentials/MailKompletLoginApi.credentials';
+import type { LoginCredentials } from '../harness';
+import { jsonOf, listSearch, runNode } from '../harness';
+import { byId, useSandbox } from '../helpers/sandbox';
+
+const t = useSandbox();
+
+/** A saved Login credential that has never signed in. */
+function login(overrides: Partial<LoginCredentials> = {}): LoginCredentials {
+	return { ...t.sandbox.login, baseUrl: t.sandbox.url, ...overrides };
+}
+
+const LOGIN_HEADERS = {
+	accept: 'application/json;charset:utf-8',
+	'x-requested-with': 'XMLHttpRequest',
+};
+
+async function runWithLogin(
+	credential: LoginCredentials,
+	parameters: IDataObject,
+	options: { continueOnFail?: boolean; typeVersion?: number } = {},
+) {
+	return await runNode({
+		parameters: { authentication: 'login', ...parameters },
+		credentials: t.credentials,
+		login: credential,
+		...options,
+	});
+}
+
+/** Method and path of each request the sandbox received, the sign-ins included. */
+const calls = () => t.sandbox.takeRequests().map((r) => `${r.method} ${r.path} ${r.status}`);
+
+const SIGN_IN_OK = 'POST /api/authentication/signIn 200';
+
+describe('Authentication: Login', () => {
+	it('signs in through n8n pre-authentication, keeps the session in the credential and sends it as a cookie', async () => {
+		t.sandbox.store.addMailingList({ name: 'Customers' });
+		const credential = login();
+
+		const result = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result).map((list) => list.name)).toEqual(['Customers']);
+		const [signIn, list] = t.sandbox.requests;
+		expect(signIn).toMatchObject({
+			method: 'POST',
+			path: '/api/authentication/signIn',
+			body: { server: '01', userName: 'sandbox-user', password: 'sandbox-password' },
+			headers: { ...LOGIN_HEADERS, 'content-type': 'application/json' },
+		});
+		expect(list).toMatchObject({
+			method: 'GET',
+			path: '/api/sandboxBaseCrypt/mailingLists',
+			headers: LOGIN_HEADERS,
+			status: 200,
+		});
+		expect(list.headers.authorization).toBeUndefined();
+		expect(list.headers.cookie).toMatch(/^\.ASPXAUTH=[0-9a-f]{48}$/);
+		expect(credential).toMatchObject({
+			sessionToken: list.headers.cookie,
+			baseCrypt: 'sandboxBaseCrypt',
+		});
+	});
+
+	it('reuses the stored session in later executions without signing in again', async () => {
+		const credential = login();
+		await runWithLogin(credential, {
+			resource: 'businessUnit',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		t.sandbox.takeRequests();
+
+		const result = await runWithLogin(credential, {
+			resource: 'businessUnit',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual(['GET /api/sandboxBaseCrypt/businessUnits 200']);
+	});
+
+	it('signs in again when Mail Komplet refuses an expired session, repeats the request once and stores the new session', async () => {
+		const credential = login();
+		await runWithLogin(credential, {
+			resource: 'businessUnit',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		const expired = credential.sessionToken;
+		t.sandbox.takeRequests();
+		t.sandbox.expireSessions();
+
+		const result = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'create',
+			name: 'Newsletter',
+			isTest: false,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toEqual([{ mailingListId: 11601, name: 'Newsletter', isTest: false }]);
+		expect(calls()).toEqual([
+			'POST /api/sandboxBaseCrypt/mailingLists 403',
+			SIGN_IN_OK,
+			'POST /api/sandboxBaseCrypt/mailingLists 200',
+		]);
+		expect(credential.sessionToken).toMatch(/^\.ASPXAUTH=/);
+		expect(credential.sessionToken).not.toBe(expired);
+		expect(t.sandbox.store.mailingLists.size).toBe(1);
+	});
+
+	it('runs the operations of every kind the same way as with an API key: create, update, read, delete, pickers', async () => {
+		const credential = login();
+		const create = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'create',
+			name: 'Customers',
+			isTest: false,
+		});
+		const mailingListId = create.items[0]?.json.mailingListId as number;
+		const update = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'update',
+			mailingListId: byId(mailingListId),
+			updateFields: { name: 'Clients' },
+		});
+		const read = await runWithLogin(
+			credential,
+			{ resource: 'mailingList', operation: 'getAll', returnAll: true, simplify: true },
+			{ typeVersion: 1.1 },
+		);
+		const picker = await listSearch(
+			t.credentials,
+			'searchMailingLists',
+			undefined,
+			undefined,
+			{ authentication: 'login' },
+			credential,
+		);
+		const remove = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'delete',
+			mailingListIds: [mailingListId],
+		});
+
+		for (const result of [create, update, read, remove]) expect(result.error).toBeUndefined();
+		expect(jsonOf(read)).toEqual([
+			{ mailingListId, name: 'Clients', description: null, isTest: false, contactAssigned: null },
+		]);
+		expect(picker.results).toEqual([{ name: 'Clients', value: String(mailingListId) }]);
+		const requests = t.sandbox.takeRequests();
+		expect(requests.filter((r) => r.path.endsWith('/signIn'))).toHaveLength(1);
+		expect(requests.every((r) => r.status === 200 && !r.headers.authorization)).toBe(true);
+		expect(t.sandbox.store.mailingLists.size).toBe(0);
+	});
+
+	it('works with the business unit chosen in the node, picked from the units the login may use', async () => {
+		const credential = login();
+		const units = await listSearch(
+			t.credentials,
+			'searchBusinessUnits',
+			undefined,
+			undefined,
+			{ authentication: 'login' },
+			credential,
+		);
+		const chosen = units.results[0].value;
+
+		const result = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'getAll',
+			returnAll: true,
+			businessUnit: { __rl: true, mode: 'list', value: chosen },
+		});
+
+		expect(units.results).toEqual([{ name: 'Sandbox account', value: 'sandboxBaseCrypt' }]);
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([
+			SIGN_IN_OK,
+			'GET /api/sandboxBaseCrypt/businessUnits 200',
+			'GET /api/sandboxBaseCrypt/mailingLists 200',
+		]);
+	});
+
+	it('refuses a business unit the login may not use, after signing in once more', async () => {
+		const credential = login();
+
+		const result = await runWithLogin(credential, {
+			resource: 'businessUnit',
+			operation: 'getAll',
+			returnAll: true,
+			businessUnit: byId('otherUnit'),
+		});
+
+		expect(calls()).toEqual([
+			SIGN_IN_OK,
+			'GET /api/otherUnit/businessUnits 403',
+			SIGN_IN_OK,
+			'GET /api/otherUnit/businessUnits 403',
+		]);
+		expect(result.error?.message).toBe('Mail Komplet refused the session for this business unit');
+		expect(result.error?.description).toContain('Business Unit chosen in the node');
+	});
+
+	it('names a wrong login, sends nothing else, and shows neither password nor cookie', async () => {
+		const credential = login({ password: 'wrong-password' });
+
+		const result = await runWithLogin(credential, {
+			resource: 'mailingList',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(result.error?.message).toBe(
+			'Mail Komplet sign-in failed (403): check the server, user name and password',
+		);
+		expect(calls()).toEqual(['POST /api/authentication/signIn 403']);
+		expect(everything(result.error)).toContain('sign-in failed');
+		expect(everything(result.error)).not.toContain('wrong-password');
+		expect(everything(result.run)).not.toContain('wrong-password');
+		expect(credential.sessionToken).toBeUndefined();
+	});
+
+	it('keeps the password and the session cookie out of errors, output and logs', async () => {
+		// n8n-core reports a failed node here, which logs the error and every cause.
+		const logSpy = jest.spyOn(ErrorReporter.prototype, 'error');
+		const credential = login();
+		await runWithLogin(credential, {
+			resource: 'businessUnit',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		t.sandbox.inject({ path: '/mailingLists', status: 500, times: 1 });
+
+		const failed = await runWithLogin(
+			credential,
+			{ resource: 'mailingList', operation: 'getAll', returnAll: true },
+			{ continueOnFail: true },
+		);
+		const unreachable = await runWithLogin(login({ baseUrl: 'http://127.0.0.1:9/api' }), {
+			resource: 'mailingList',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(jsonOf(failed)).toEqual([{ error: 'Mail Komplet had a server error' }]);
+		expect(unreachable.error?.message).toBe(
+			'Mail Komplet sign-in failed: could not reach http://127.0.0.1:9/api',
+		);
+		const cookieValue = String(credential.sessionToken).split('=')[1];
+		const logged = logSpy.mock.calls;
+		logSpy.mockRestore();
+		expect(logged.length).toBeGreaterThan(0);
+		for (const run of [failed.run, unreachable.run, unreachable.error, logged]) {
+			const text = everything(run);
+			expect(text).not.toContain('sandbox-password');
+			expect(text).not.toContain(cookieValue);
+		}
+	});
+});
+
+describe('the Mail Komplet Login credential test', () => {
+	const credentialType = new MailKompletLoginApi();
+	const helpers = {
+		helpers: { httpRequest: async (options: IDataObject) => await fetchJson(options) },
+	} as unknown as IHttpRequestHelper;
+
+	/**
+	 * n8n's credential test: sign in (pre-authentication always runs for a test), then the test
+	 * request, its expressions resolved, through the credential's authenticate.
+	 */
+	async function runTest(credential: LoginCredentials) {
+		const signedIn = { ...credential } as unknown as ICredentialDataDecryptedObject;
+		Object.assign(signedIn, await credentialType.preAuthentication.call(helpers, signedIn));
+		const { request } = credentialType.test;
+		const options = await credentialType.authenticate(signedIn, {
+			method: request.method,
+			baseURL: credential.baseUrl,
+			url: String(request.url),
+			body: {
+				server: credential.server,
+				userName: credential.userName,
+				password: credential.password,
+			},
+		});
+		const response = await fetch(`${options.baseURL}${options.url}`, {
+			method: options.method,
+			headers: {
+				...(options.headers as Record<string, string>),
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify(options.body),
+		});
+		return { status: response.status, cookie: options.headers?.Cookie };
+	}
+
+	it('signs in: pre-authentication first, then the test request itself', async () => {
+		const credential = login();
+		const session = await credentialType.preAuthentication.call(helpers, { ...credential });
+
+		expect(session).toEqual({
+			sessionToken: expect.stringMatching(/^\.ASPXAUTH=[0-9a-f]{48}$/),
+			baseCrypt: 'sandboxBaseCrypt',
+		});
+		expect(credentialType.test.request).toMatchObject({
+			method: 'POST',
+			url: '/authentication/signIn',
+			body: {
+				server: '={{$credentials.server}}',
+				userName: '={{$credentials.userName}}',
+				password: '={{$credentials.password}}',
+			},
+		});
+		expect(await runTest(credential)).toEqual({
+			status: 200,
+			cookie: expect.stringMatching(/^\.ASPXAUTH=/),
+		});
+		expect(t.sandbox.takeRequests().map((r) => `${r.path} ${r.status}`)).toEqual([
+			'/api/authentication/signIn 200',
+			'/api/authentication/signIn 200',
+			'/api/authentication/signIn 200',
+		]);
+	});
+
+	it('fails on a wrong password with the rule for 403', async () => {
+		const credential = login({ password: 'nope' });
+
+		await expect(credentialType.preAuthentication.call(helpers, { ...credential })).rejects.toThrow(
+			'Mail Komplet sign-in failed (403): check the server, user name and password',
+		);
+		await expect(runTest(credential)).rejects.toThrow('sign-in failed (403)');
+		expect(credentialType.test.rules).toEqual([
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'Server, user name or password is wrong' },
+			},
+		]);
+	});
+});
+
+describe('Business Unit > Get Many', () => {
+	it('reads GET /businessUnits with the API key and simplifies to name and baseCrypt', async () => {
+		const result = await t.run(
+			{ resource: 'businessUnit', operation: 'getAll', returnAll: true },
+			{ typeVersion: 1.1 },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent()).toEqual([{ method: 'GET', path: '/businessUnits', query: {} }]);
+		expect(result.items).toEqual([
+			{
+				json: { businessUnitId: 1, name: 'Sandbox account', baseCrypt: 'sandboxBaseCrypt' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('sandbox sessions', () => {
+	it('refuses a cookie after the session expired, as it refuses a wrong key', async () => {
+		const signIn = await fetch(`${t.sandbox.url}/authentication/signIn`, {
+			method: 'POST',
+			headers: { ...LOGIN_HEADERS, 'Content-Type': 'application/json' },
+			body: JSON.stringify(t.sandbox.login),
+		});
+		const cookie = String(signIn.headers.get('set-cookie')).split(';')[0];
+		const read = () =>
+			fetch(`${t.sandbox.url}/sandboxBaseCrypt/mailingLists`, {
+				headers: { ...LOGIN_HEADERS, Cookie: cookie },
+			});
+
+		expect(await signIn.json()).toEqual({ baseCrypt: 'sandboxBaseCrypt' });
+		expect((await read()).status).toBe(200);
+		t.sandbox.expireSessions();
+		const refused = await read();
+		expect(refused.status).toBe(403);
+		expect(await refused.json()).toEqual({
+			message: 'Authorization has been denied for this request.',
+		});
+	});
+});
+
+/** Serialises a value with every property of the errors in it, causes included. */
+function everything(value: unknown): string {
+	return JSON.stringify(value, (_key, entry: unknown) =>
+		entry instanceof Error
+			? Object.fromEntries(
+					Object.getOwnPropertyNames(entry).map((name) => [
+						name,
+						(entry as unknown as IDataObject)[name],
+					]),
+				)
+			: entry,
+	);
+}
+
+/** n8n's httpRequest for pre-authentication, reduced to what the credential uses. */
+async function fetchJson(options: IDataObject) {
+	const response = await fetch(String(options.url), {
+		method: String(options.method),
+		headers: options.headers as Record<string, string>,
+		body: JSON.stringify(options.body),
+	});
+	return {
+		statusCode: response.status,
+		headers: { 'set-cookie': response.headers.getSetCookie() },
+		body: await response.json(),
+	};
+}
