@@ -6,12 +6,34 @@
  * DEMO_N8N_VERSION (default the newest supported n8n).
  */
 import { startDemo, type Demo } from './n8n/demo-env';
-import { DEMO_WEBHOOK_SECRET, isManual } from './n8n/examples';
+import { DEMO_MCP_TOKEN, DEMO_WEBHOOK_SECRET, isManual } from './n8n/examples';
+import { clientConfigs } from './n8n/mcp';
 import { OWNER } from './n8n/rest';
 import { assertNodeRuntime } from './n8n/runtime';
 import { DEFAULT_RELEASE, findRelease } from './n8n/versions';
 
-function printGuide({ n8n, sandbox, examples, triggers }: Demo): void {
+function printMcpServers({ mcpServers }: Demo): void {
+	for (const server of mcpServers) {
+		const configs = clientConfigs('mail-komplet', server.url, DEMO_MCP_TOKEN);
+		const indent = (value: unknown) => JSON.stringify(value, null, 2).replace(/^/gm, '      ');
+		console.log(`  - "${server.workflow.name}" is active: an MCP server with the tools`);
+		console.log(`    ${server.tools.join(', ')}`);
+		console.log(`    MCP URL (Streamable HTTP): ${server.url}`);
+		console.log(`    Header: Authorization: Bearer ${DEMO_MCP_TOKEN}`);
+		console.log('    Clients that speak Streamable HTTP (Cursor, VS Code, ...):');
+		console.log(indent(configs.streamableHttp));
+		console.log(
+			`    Claude Code: claude mcp add --transport http mail-komplet ${server.url} --header "Authorization: Bearer ${DEMO_MCP_TOKEN}"`,
+		);
+		console.log(
+			'    Clients that only start local servers (Claude Desktop, ...), bridged by mcp-remote:',
+		);
+		console.log(indent(configs.stdio));
+	}
+}
+
+function printGuide(demo: Demo): void {
+	const { n8n, sandbox, examples, triggers } = demo;
 	const line = '─'.repeat(72);
 	const { origin, account } = sandbox.client;
 	console.log(`\n${line}`);
@@ -33,6 +55,7 @@ function printGuide({ n8n, sandbox, examples, triggers }: Demo): void {
 		console.log(`      -d '{"url": "${url}", "webhookTypeId": 5}'`);
 		console.log(`    then open ${n8n.baseUrl}/workflow/${trigger.workflow.id}/executions`);
 	}
+	printMcpServers(demo);
 	console.log(`  - See what the node sent to "Mail Komplet": curl -s ${origin}/__sandbox/requests`);
 	console.log(line);
 	console.log(`  n8n's log: ${n8n.logFile}`);

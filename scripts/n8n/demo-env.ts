@@ -6,12 +6,16 @@ import { createServer } from 'node:net';
 
 import { activateWorkflow, importCredentials, importWorkflows, type WorkflowFile } from './cli';
 import {
+	DEMO_MCP_TOKEN,
 	exampleCredentials,
 	loadExamples,
+	mcpEndpoints,
 	triggerEndpoints,
+	type McpEndpoint,
 	type TriggerEndpoint,
 } from './examples';
 import { N8nInstance } from './instance';
+import { connectMcp, mcpUrl } from './mcp';
 import { triggerWebhookPath } from './package-contents';
 import { freePort } from './ports';
 import { N8nRest } from './rest';
@@ -32,6 +36,8 @@ export interface Demo {
 	sandbox: RunningSandbox;
 	examples: WorkflowFile[];
 	triggers: TriggerEndpoint[];
+	/** Active MCP servers, with the names of the tools a client listed on them. */
+	mcpServers: Array<McpEndpoint & { url: string; tools: string[] }>;
 	stop(): Promise<void>;
 }
 
@@ -69,14 +75,24 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		await importCredentials(n8n, exampleCredentials(sandbox.client.account));
 		await importWorkflows(n8n, examples);
 		const triggers = triggerEndpoints(examples, triggerWebhookPath());
-		for (const workflow of new Set(triggers.map((t) => t.workflow)))
+		const mcpServers = mcpEndpoints(examples);
+		for (const workflow of new Set([...triggers, ...mcpServers].map((t) => t.workflow)))
 			await activateWorkflow(n8n, workflow.id);
 		log(`Imported ${examples.length} example workflows and the sandbox credential`);
 
 		await n8n.start();
 		await new N8nRest(n8n.baseUrl).signIn();
 		for (const trigger of triggers) await n8n.waitForWebhook(trigger.path);
-		return { n8n, sandbox, examples, triggers, stop };
+		// Listing the tools as a client would proves the printed URL works.
+		const servers: Demo['mcpServers'] = [];
+		for (const server of mcpServers) {
+			const url = mcpUrl(n8n.baseUrl, server.path);
+			const mcp = await connectMcp(url, { token: DEMO_MCP_TOKEN });
+			const { tools } = await mcp.client.listTools();
+			await mcp.close();
+			servers.push({ ...server, url, tools: tools.map((tool) => tool.name) });
+		}
+		return { n8n, sandbox, examples, triggers, mcpServers: servers, stop };
 	} catch (error) {
 		if (n8n) log(`n8n's log: ${n8n.logFile}`);
 		await stop();

@@ -11,6 +11,9 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 /** The shared secret the bounce example's trigger expects, in the `token` query parameter. */
 export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-change-me-0123';
 
+/** The bearer token MCP clients send to the MCP server example. */
+export const DEMO_MCP_TOKEN = 'demo-mcp-token-change-me-4f1c9a7e2b';
+
 export function loadExamples(): WorkflowFile[] {
 	return fs
 		.readdirSync(EXAMPLES_DIR)
@@ -29,6 +32,12 @@ export function exampleCredentials(account: SandboxAccount): CredentialFile[] {
 			name: 'Mail Komplet webhook secret (demo)',
 			type: 'mailKompletWebhookSecretApi',
 			data: { location: 'query', queryParameterName: 'token', secret: DEMO_WEBHOOK_SECRET },
+		},
+		{
+			id: 'mkDemoMcpBearer',
+			name: 'Mail Komplet MCP token (demo)',
+			type: 'httpBearerAuth',
+			data: { token: DEMO_MCP_TOKEN },
 		},
 	];
 }
@@ -54,5 +63,21 @@ export function triggerEndpoints(
 		workflow.nodes
 			.filter((node) => node.type.endsWith('.mailKompletTrigger') && node.webhookId)
 			.map((node) => ({ workflow, nodeName: node.name, path: `${node.webhookId}/${webhookPath}` })),
+	);
+}
+
+export interface McpEndpoint {
+	workflow: WorkflowFile;
+	nodeName: string;
+	/** The trigger's Path: the server listens at /mcp/<path> once the workflow is active. */
+	path: string;
+}
+
+/** The MCP Server Trigger nodes of the examples. */
+export function mcpEndpoints(workflows: WorkflowFile[]): McpEndpoint[] {
+	return workflows.flatMap((workflow) =>
+		workflow.nodes
+			.filter((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger')
+			.map((node) => ({ workflow, nodeName: node.name, path: String(node.parameters.path) })),
 	);
 }
