@@ -137,6 +137,11 @@ describe('Distribution > Get Many', () => {
 				clickCount: 19,
 				bounceCount: 10,
 				unsubscribeCount: 2,
+				deliveryRatio: 0.95,
+				openRatio: 0.5,
+				clickRatio: 0.1,
+				bounceRatio: 0.05,
+				unsubscribeRatio: 0.0105,
 			},
 		]);
 		expect(Object.keys(jsonOf(full)[0])).toHaveLength(31);

@@ -472,6 +472,13 @@ describe('Transactional Email > Send', () => {
 		expect(t.sent()).toEqual([]);
 	});
 
+	it('refuses an e-mail written here without any body, without a request', async () => {
+		const result = await t.run({ ...message, to: 'jana@example.cz', bodyHtml: '', bodyText: '' });
+
+		expect(result.error?.message).toBe('Set the HTML Body or the Text Body');
+		expect(t.sent()).toEqual([]);
+	});
+
 	it('refuses malformed variables JSON, naming field and item, without a request', async () => {
 		const result = await t.run({
 			...message,

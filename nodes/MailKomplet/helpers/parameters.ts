@@ -39,7 +39,7 @@ export function toId(
 			ctx,
 			itemIndex,
 			`${field} must be a numeric ID, got ${JSON.stringify(raw ?? '')}`,
-			`Pick "${field}" from the list, or give the numeric ID Mail Komplet shows, e.g. 8947.`,
+			`Pick "${field}" from the list, or give the numeric ID Mail Komplet shows, e.g. 8947. Names are not accepted: a Get Many operation lists the IDs.`,
 		);
 	}
 	return Number(text);

@@ -36,7 +36,7 @@ const filters: INodeProperties = {
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many campaigns',
+	action: 'Get many campaigns, by name or group',
 	description: `List the campaigns of the account, optionally of one campaign group or by part of the name. Returns one item per campaign with campaignId, templateId, name, sender, tracking settings and status (${describeValues(CAMPAIGN_STATUS)}).`,
 	endpoints: ['GET /campaigns'],
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],

@@ -43,7 +43,7 @@ const filters: INodeProperties = {
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many contacts',
+	action: 'Get many contacts, by e-mail or mailing list',
 	description:
 		'List contacts, optionally only those on a mailing list or whose e-mail contains some text. Returns one item per contact with contactId, e-mail, names, phone, company, custom columns and activity dates.',
 	endpoints: ['GET /contacts'],

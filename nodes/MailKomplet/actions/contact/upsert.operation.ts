@@ -22,7 +22,7 @@ const contactEmail: INodeProperties = {
 export const upsert: ItemOperation = {
 	value: 'upsert',
 	name: 'Create or Update',
-	action: 'Create or update a contact',
+	action: 'Create or update a contact by e-mail',
 	// n8n's lint requires this exact text for an upsert; Email's description says the rest.
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	endpoints: ['POST /contacts'],

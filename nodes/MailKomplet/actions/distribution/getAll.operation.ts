@@ -58,7 +58,7 @@ const filters: INodeProperties = {
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
-	action: 'Get many distributions',
+	action: 'Get many distributions (campaign sendings) with statistics',
 	description: `List distributions (sendings of campaigns) with their statistics as Mail Komplet computes them, optionally of one campaign or in one status or phase. Returns one item per distribution with generatorExecutionId, campaignId, campaignName, status, phase, executed and the counts of messages, deliveries, opens, clicks, bounces and unsubscribes; with Simplify off also campaignType (${describeValues(CAMPAIGN_TYPE)}), ratios, credits and campaign group.`,
 	endpoints: ['GET /generatorExecutions'],
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
@@ -85,6 +85,11 @@ export const getAll: ItemOperation = {
 			'clickCount',
 			'bounceCount',
 			'unsubscribeCount',
+			'deliveryRatio',
+			'openRatio',
+			'clickRatio',
+			'bounceRatio',
+			'unsubscribeRatio',
 		]);
 	},
 };

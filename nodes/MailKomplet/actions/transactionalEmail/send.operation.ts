@@ -255,6 +255,23 @@ function readRecipients(ctx: IExecuteFunctions, itemIndex: number): IDataObject[
 	return addresses.map((address) => (values ? { address, variables: values } : { address }));
 }
 
+/** An e-mail written here needs a body: Mail Komplet would send an empty one. */
+function readBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const body = compact({
+		bodyHtml: ctx.getNodeParameter(bodyHtml.name, itemIndex, '') as string,
+		bodyText: ctx.getNodeParameter(bodyText.name, itemIndex, '') as string,
+	});
+	if (Object.keys(body).length === 0) {
+		fail(
+			ctx,
+			itemIndex,
+			'Set the HTML Body or the Text Body',
+			'An e-mail written here needs a body. To send a prepared template, set Content to Transactional Campaign.',
+		);
+	}
+	return body;
+}
+
 async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = ctx.getNodeParameter(additionalFields.name, itemIndex, {}) as IDataObject;
 	const source =
@@ -262,10 +279,7 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<I
 			? { campaignId: readRequired<number>(ctx, campaignId, itemIndex, asId) }
 			: {
 					subject: readRequired<string>(ctx, subject, itemIndex),
-					...compact({
-						bodyHtml: ctx.getNodeParameter(bodyHtml.name, itemIndex, '') as string,
-						bodyText: ctx.getNodeParameter(bodyText.name, itemIndex, '') as string,
-					}),
+					...readBody(ctx, itemIndex),
 				};
 	const message: IDataObject = {
 		fromAddress: readRequired<string>(ctx, fromAddress, itemIndex, asEmail),

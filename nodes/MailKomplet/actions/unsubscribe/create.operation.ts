@@ -48,7 +48,7 @@ const additionalFields: INodeProperties = {
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
-	action: 'Create an unsubscribe record',
+	action: 'Unsubscribe an e-mail address',
 	description:
 		'Unsubscribe an e-mail address from one mailing list or campaign, or, with neither given, from everything in the account. Returns success with the values sent.',
 	endpoints: ['POST /excludeLists'],
