@@ -61,14 +61,8 @@ export function done(response: unknown, summary: IDataObject): IDataObject {
 	return { success: true, ...summary, ...(body ?? {}) };
 }
 
-/** POSTs a new record; returns the API's answer (e.g. the new ID) merged with what was sent. */
-export async function postRecord(
-	ctx: IExecuteFunctions,
-	path: string,
-	body: IDataObject,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const response = await apiRequest.call(ctx, { method: 'POST', path: [path], body, itemIndex });
+/** A new record: the API's answer (e.g. the new ID, or the record found) merged with what was sent. */
+export function createdRecord(response: unknown, body: IDataObject): IDataObject {
 	const [answer] = unwrap(response);
 	return answer ? { ...answer, ...body } : done(response, body);
 }

@@ -4,9 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FieldSpec } from '../helpers/fields';
 import { collection, readCollection, readRequired, toProperty } from '../helpers/fields';
 import { getId } from '../helpers/parameters';
-import type { ApiRequest } from '../transport';
-import { apiRequest } from '../transport';
-import { done, postRecord } from './common';
+import type { RepeatSafety, WriteRequest } from '../transport';
+import { apiRequest, createOnce, findRecord } from '../transport';
+import { createdRecord, done } from './common';
 import type { IdOptions } from './shared';
 import { idLocator } from './shared';
 import type { Endpoint, OperationDefinition } from './types';
@@ -26,6 +26,10 @@ interface CreateOptions {
 	additional?: FieldSpec[];
 	/** A notice shown above the fields, for consequences a person must not miss. */
 	notice?: string;
+	/** Why a repeat would duplicate the record. */
+	repeat: Extract<RepeatSafety, { kind: 'create' }>;
+	/** Body fields that identify the record, to find it after a lost answer. */
+	identifiedBy: string[];
 }
 
 /** POST of a new record; returns the API's answer (e.g. the new ID) merged with what was sent. */
@@ -49,7 +53,16 @@ export function createOperation(options: CreateOptions): OperationDefinition {
 				...readRequired(this, required, itemIndex),
 				...readCollection(this, 'additionalFields', additional, itemIndex),
 			};
-			return await postRecord(this, path, body, itemIndex);
+			const identity: IDataObject = {};
+			for (const key of options.identifiedBy) identity[key] = body[key];
+			const response = await createOnce.call(
+				this,
+				{ method: 'POST', path: [path], body, itemIndex, repeat: options.repeat },
+				async function () {
+					return await findRecord.call(this, { method: 'GET', path: [path] }, identity);
+				},
+			);
+			return createdRecord(response, body);
 		},
 	};
 }
@@ -61,7 +74,7 @@ interface UpdateOptions {
 	fields: FieldSpec[];
 	endpoint: Endpoint;
 	/** Method, path and body of the request for the record's ID and the changed fields. */
-	request: (id: number, changes: IDataObject) => Pick<ApiRequest, 'method' | 'path' | 'body'>;
+	request: (id: number, changes: IDataObject) => Pick<WriteRequest, 'method' | 'path' | 'body'>;
 	/** Parameters shown after Update Fields, read by `readChanges`. */
 	extraProperties?: INodeProperties[];
 	/** Reads the changes when they are more than the Update Fields collection. */
@@ -99,6 +112,7 @@ export function updateOperation(options: UpdateOptions): OperationDefinition {
 			const response = await apiRequest.call(this, {
 				...options.request(recordId, changes),
 				itemIndex,
+				repeat: { safe: true, why: 'sets the same fields to the same values again' },
 			});
 			return done(response, { [id.name]: recordId, ...changes });
 		},
@@ -126,11 +140,16 @@ export function deleteOperation(options: DeleteOptions): OperationDefinition {
 		properties: [idLocator(id)],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const recordId = getId(this, id.name, itemIndex, id.label);
+			const repeat = {
+				safe: true,
+				why: 'a second delete finds the record gone',
+				goneMeansDone: true,
+			} as const;
 			const response = await apiRequest.call(
 				this,
 				idIn === 'path'
-					? { method: 'DELETE', path: [path, recordId], itemIndex }
-					: { method: 'DELETE', path: [path], qs: { id: recordId }, itemIndex },
+					? { method: 'DELETE', path: [path, recordId], itemIndex, repeat }
+					: { method: 'DELETE', path: [path], qs: { id: recordId }, itemIndex, repeat },
 			);
 			return done(response, { [id.name]: recordId });
 		},

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../transport';
+
 import { campaign } from './campaign';
 import { contact } from './contact';
 import { coupon } from './coupon';
@@ -83,7 +85,8 @@ export function describeProperties(): INodeProperties[] {
 			operation.properties.map((property) => scoped(property, resource.value, operation.value)),
 		),
 	);
-	return [resourceProperty, ...operationProperties, ...fields];
+	// Until each operation lists it itself (issue 12), every operation shows it last.
+	return [resourceProperty, ...operationProperties, ...fields, requestOptionsProperty];
 }
 
 export function findOperation(

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/errors';
 import { checkRange } from '../helpers/parameters';
-import { apiRequest } from '../transport';
+import { sendOnce } from '../transport';
 import { unwrap } from './common';
 import type { OperationDefinition } from './types';
 
@@ -85,6 +85,15 @@ interface SendOptions {
 	recipients: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject[];
 	/** The message without its recipients, as one input item gives it. */
 	message: (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
+	/** Where a person looks whether the recipients got it when the answer was lost. */
+	check: { operation: string; filter: string; key: string };
+}
+
+/** "Look for it under <operation>, <filter> a, b, c and 497 more." */
+function howToCheck(check: SendOptions['check'], to: IDataObject[]): string {
+	const shown = to.slice(0, 3).map((r) => String(r[check.key]));
+	const more = to.length > shown.length ? ` and ${to.length - shown.length} more` : '';
+	return `Look for it under ${check.operation}, ${check.filter} ${shown.join(', ')}${more}.`;
 }
 
 interface Recipient {
@@ -100,12 +109,17 @@ export function sendExecutors(
 ): Pick<OperationDefinition, 'execute' | 'executeBatch' | 'batchWhen'> {
 	const post = async (ctx: IExecuteFunctions, message: IDataObject, itemIndex?: number) =>
 		unwrap(
-			await apiRequest.call(ctx, {
-				method: 'POST',
-				path: [options.path],
-				body: { [options.envelope]: message },
-				itemIndex,
-			}),
+			await sendOnce.call(
+				ctx,
+				{
+					method: 'POST',
+					path: [options.path],
+					body: { [options.envelope]: message },
+					itemIndex,
+					repeat: { safe: false, kind: 'send', why: 'a second POST sends the message again' },
+				},
+				howToCheck(options.check, message.to as IDataObject[]),
+			),
 		);
 
 	return {

@@ -247,6 +247,10 @@ export const bulkImport: OperationDefinition = {
 					method: 'POST',
 					path: ['contacts', 'bulk'],
 					body,
+					repeat: {
+						safe: true,
+						why: 'contacts are matched by e-mail: importing the same batch again leaves the same contacts',
+					},
 				}),
 			);
 			operationIds.push(String(result?.operationId ?? ''));

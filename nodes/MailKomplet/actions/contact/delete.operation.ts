@@ -56,6 +56,10 @@ export const deleteOperation: OperationDefinition = {
 			path: ['contacts'],
 			qs: compact(qs),
 			itemIndex,
+			repeat: {
+				safe: true,
+				why: 'deleting or unassigning the same contacts again changes nothing more',
+			},
 		});
 		return done(response, {
 			contactIds: ids,

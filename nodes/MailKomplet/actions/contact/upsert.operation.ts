@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { toProperty } from '../../helpers/fields';
-import { postRecord } from '../common';
+import { apiRequest } from '../../transport';
+import { createdRecord } from '../common';
 import type { OperationDefinition } from '../types';
 import { customColumnProperties } from './customColumns';
 import { contactCollection, emailSpec, readNewContact } from './fields';
@@ -18,6 +19,14 @@ export const upsert: OperationDefinition = {
 		...customColumnProperties,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		return await postRecord(this, 'contacts', await readNewContact(this, itemIndex), itemIndex);
+		const body = await readNewContact(this, itemIndex);
+		const response = await apiRequest.call(this, {
+			method: 'POST',
+			path: ['contacts'],
+			body,
+			itemIndex,
+			repeat: { safe: true, why: 'an upsert by e-mail: sent twice, it still leaves one contact' },
+		});
+		return createdRecord(response, body);
 	},
 };

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FieldSpec } from '../../helpers/fields';
 import { convertField, toProperty } from '../../helpers/fields';
 import { getId } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import { apiRequestAllItems, createOnce } from '../../transport';
 import { done } from '../common';
 import { couponGroupIdOptions } from '../couponGroup/fields';
 import { idLocator } from '../shared';
@@ -132,12 +132,26 @@ export const create: OperationDefinition = {
 			);
 		}
 		const body = { coupons, couponGroupId };
-		const response = await apiRequest.call(this, {
-			method: 'POST',
-			path: ['saleCoupons'],
-			body,
-			itemIndex,
-		});
+		const response = await createOnce.call(
+			this,
+			{
+				method: 'POST',
+				path: ['saleCoupons'],
+				body,
+				itemIndex,
+				repeat: { safe: false, kind: 'create', why: 'a second POST fails on the codes it added' },
+			},
+			// The API answers with an empty body, so "found" is simply every code being in the group.
+			async function () {
+				const existing = await apiRequestAllItems.call(
+					this,
+					{ method: 'GET', path: ['saleCoupons'], qs: { couponGroupId } },
+					{ returnAll: true, limit: Infinity, pageSize: 1000 },
+				);
+				const codes = new Set(existing.map((c) => String(c.coupon).toLowerCase()));
+				return coupons.every((c) => codes.has(String(c.code).toLowerCase())) ? {} : undefined;
+			},
+		);
 		return done(response, body);
 	},
 };

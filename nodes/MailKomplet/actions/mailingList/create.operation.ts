@@ -6,6 +6,8 @@ const [name, description, isTest] = mailingListFields;
 export const create = createOperation({
 	noun: 'mailing list',
 	path: 'mailingLists',
+	repeat: { safe: false, kind: 'create', why: 'a second POST makes a second list' },
+	identifiedBy: ['name', 'description', 'isTest'],
 	description: 'Create a new mailing list. Returns the new mailingListId.',
 	required: [name, isTest],
 	additional: [description],

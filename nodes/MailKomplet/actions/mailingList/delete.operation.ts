@@ -42,6 +42,11 @@ export const deleteOperation: OperationDefinition = {
 			path: ['mailingLists'],
 			qs: { mailingListIds: (list as number[]).join(','), unassign },
 			itemIndex,
+			repeat: {
+				safe: true,
+				why: 'deleting the same lists again changes nothing more',
+				goneMeansDone: (list as number[]).length === 1,
+			},
 		});
 		return done(response, { mailingListIds: list, unassign });
 	},

@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { toProperty } from '../../helpers/fields';
 import { getId } from '../../helpers/parameters';
-import { postRecord } from '../common';
+import { sendOnce } from '../../transport';
+import { createdRecord } from '../common';
 import { customColumnProperties } from '../contact/customColumns';
 import { contactCollection, emailSpec, readNewContact } from '../contact/fields';
 import { idLocator } from '../shared';
@@ -28,10 +29,26 @@ export const create: OperationDefinition = {
 		...customColumnProperties,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const contact = await readNewContact(this, itemIndex);
 		const body = {
-			...(await readNewContact(this, itemIndex)),
+			...contact,
 			dispatcherId: getId(this, 'dispatcherId', itemIndex, 'Domain Redirect ID'),
 		};
-		return await postRecord(this, 'subscribeContacts', body, itemIndex);
+		const response = await sendOnce.call(
+			this,
+			{
+				method: 'POST',
+				path: ['subscribeContacts'],
+				body,
+				itemIndex,
+				repeat: {
+					safe: false,
+					kind: 'send',
+					why: 'e-mails the contact a confirmation; the API has no way to look a request up',
+				},
+			},
+			`Ask ${String(contact.email)} whether the confirmation e-mail arrived, or look at the domain redirect's subscribe requests in Mail Komplet.`,
+		);
+		return createdRecord(response, body);
 	},
 };

@@ -281,5 +281,10 @@ export const send: OperationDefinition = {
 		envelope: 'email',
 		recipients: readRecipients,
 		message: readMessage,
+		check: {
+			operation: 'Transactional Email > Get Many',
+			filter: 'Recipient Contains',
+			key: 'address',
+		},
 	}),
 };

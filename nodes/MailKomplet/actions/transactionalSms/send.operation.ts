@@ -86,5 +86,6 @@ export const send: OperationDefinition = {
 			...readRequired(ctx, [textSpec], itemIndex),
 			...readCollection(ctx, 'additionalFields', optionalSpecs, itemIndex),
 		}),
+		check: { operation: 'Transactional SMS > Get Many', filter: 'Number Contains', key: 'number' },
 	}),
 };

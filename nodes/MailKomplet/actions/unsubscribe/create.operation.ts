@@ -4,6 +4,8 @@ import { createOperation } from '../crud';
 export const create = createOperation({
 	noun: 'unsubscribe record',
 	path: 'excludeLists',
+	repeat: { safe: false, kind: 'create', why: 'a second POST may record a second unsubscribe' },
+	identifiedBy: ['email', 'mailingListId', 'campaignId'],
 	description:
 		'Unsubscribe an e-mail address from one mailing list or campaign, or, with neither given, from everything in the account',
 	required: [{ ...emailSpec, description: 'E-mail address to unsubscribe' }],
