@@ -37,6 +37,8 @@ export interface Fault {
 	delayMs?: number;
 	/** How many matching requests get the fault (default 1). */
 	times?: number;
+	/** How many matching requests pass unharmed before it strikes (default 0), e.g. to hit item 2. */
+	skip?: number;
 	headers?: Record<string, string>;
 	/** Response body of a 'status' fault (default `{ message: 'Injected fault <status>' }`). */
 	body?: unknown;
@@ -74,7 +76,18 @@ const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow'];
 
 export function validateFault(input: unknown): Fault {
 	if (!isPlainObject(input)) throw new ApiError(400, 'A fault must be a JSON object.');
-	const { method, path, kind = 'status', status, applied, delayMs, times, headers, body } = input;
+	const {
+		method,
+		path,
+		kind = 'status',
+		status,
+		applied,
+		delayMs,
+		times,
+		skip,
+		headers,
+		body,
+	} = input;
 	if (!KINDS.includes(kind as FaultKind))
 		throw new ApiError(400, `The kind field must be one of ${KINDS.join(', ')}.`);
 	if (
@@ -94,6 +107,9 @@ export function validateFault(input: unknown): Fault {
 	if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
 		throw new ApiError(400, 'The times field must be a positive integer.');
 	}
+	if (skip !== undefined && (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0)) {
+		throw new ApiError(400, 'The skip field must be a non-negative integer.');
+	}
 	if (
 		headers !== undefined &&
 		(!isPlainObject(headers) || Object.values(headers).some((v) => typeof v !== 'string'))
@@ -108,6 +124,7 @@ export function validateFault(input: unknown): Fault {
 		applied: kind === 'cut' || kind === 'slow' ? true : (applied ?? false),
 		delayMs,
 		times,
+		skip,
 		headers: headers as Record<string, string> | undefined,
 		body,
 	};

@@ -22,6 +22,7 @@ import { QueryReader } from './validate';
 
 interface ActiveFault extends Fault {
 	remaining: number;
+	skipping: number;
 }
 
 const FORBIDDEN = 'Authorization has been denied for this request.';
@@ -62,7 +63,7 @@ export class SandboxServer {
 
 	inject(fault: Fault): void {
 		const valid = validateFault(fault);
-		this.faults.push({ ...valid, remaining: valid.times ?? 1 });
+		this.faults.push({ ...valid, remaining: valid.times ?? 1, skipping: valid.skip ?? 0 });
 	}
 
 	clearFaults(): void {
@@ -236,6 +237,10 @@ export class SandboxServer {
 		const index = this.faults.findIndex((f) => matches(f, method, suffix));
 		if (index < 0) return random;
 		const fault = this.faults[index];
+		if (fault.skipping > 0) {
+			fault.skipping--;
+			return random;
+		}
 		if (--fault.remaining <= 0) this.faults.splice(index, 1);
 		return fault;
 	}

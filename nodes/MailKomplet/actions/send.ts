@@ -166,7 +166,11 @@ export function sendExecutors(
 			for (let start = 0; start < recipients.length; start += size) {
 				const chunk = recipients.slice(start, start + size);
 				try {
-					const answers = await post(this, { ...message, to: chunk.map((r) => r.to) });
+					const answers = await post(
+						this,
+						{ ...message, to: chunk.map((r) => r.to) },
+						chunk[0].item,
+					);
 					// The answer lists the recipients in the order sent; pair each with its item.
 					const byPosition = answers.length === chunk.length;
 					const all = distinctItems(chunk).map((item) => ({ item }));

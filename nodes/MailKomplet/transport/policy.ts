@@ -105,10 +105,12 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 	const number = (key: string, fallback: number, min: number, max = Infinity) => {
 		const value = options[key] ?? fallback;
 		if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+			const option = requestOptionsProperty.options?.find((o) => o.name === key);
+			const label = option && 'displayName' in option ? option.displayName : key;
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`Retries and Timeout: ${key} must be a number from ${min}${max === Infinity ? ' up' : ` to ${max}`}, got ${JSON.stringify(value)}`,
-				{ itemIndex },
+				`${label} must be a number from ${min}${max === Infinity ? ' up' : ` to ${max}`}, got ${JSON.stringify(value)}`,
+				{ itemIndex, description: 'Correct it under Retries and Timeout.' },
 			);
 		}
 		return value;
