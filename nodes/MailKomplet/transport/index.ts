@@ -159,6 +159,7 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 			failure = network;
 		}
 
+		// A delete repeated after a lost answer finds the record gone: the lost try deleted it.
 		if (
 			answerLost &&
 			repeat.safe &&
