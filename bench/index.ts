@@ -13,6 +13,7 @@ import { startSandbox } from '../sandbox';
 import { runNode } from '../test/harness';
 import type { Measurement, Row } from './measure';
 import { median, report } from './measure';
+import { faultBenchmarks, faultReport } from './faults';
 import { triggerBenchmarks, triggerReport } from './trigger';
 
 const CONTACTS = 100_000;
@@ -47,7 +48,10 @@ interface Comparison {
 	/** The same work as raw HTTP calls. */
 	baseline: () => Promise<void>;
 	target: string;
-	ok: (node: Measurement & { requests: number }, raw: Measurement & { requests: number }) => boolean;
+	ok: (
+		node: Measurement & { requests: number },
+		raw: Measurement & { requests: number },
+	) => boolean;
 }
 
 /** Median of three runs of the node and of the raw baseline, with the requests each sent. */
@@ -178,13 +182,15 @@ async function main() {
 	} finally {
 		await sandbox.close();
 	}
+	console.log(`\n${faultReport(await faultBenchmarks())}`);
 	if (!process.argv.includes('--no-trigger')) {
 		const triggerRows = await triggerBenchmarks();
 		console.log(`\n${triggerReport(triggerRows)}`);
 		missed ||= triggerRows.some((row) => !row.ok);
 	}
 	// A missed target is reported, not failed: the figures are for reading, not gating.
-	if (missed) console.log('\nSome targets were missed; see docs/benchmarks.md for where the time goes.');
+	if (missed)
+		console.log('\nSome targets were missed; see docs/benchmarks.md for where the time goes.');
 }
 
 void main();

@@ -107,7 +107,11 @@ function nodeUuid(seed: string): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function singleNodeWorkflow(id: string, name: string, node: Omit<INode, 'id' | 'position'>): WorkflowFile {
+function singleNodeWorkflow(
+	id: string,
+	name: string,
+	node: Omit<INode, 'id' | 'position'>,
+): WorkflowFile {
 	return {
 		id,
 		name,
@@ -163,7 +167,13 @@ function medianOf(values: number[]): number {
 }
 
 /** Sends `requests` POSTs of the payload, `concurrency` at a time, over the pool's connections. */
-async function load(pool: Pool, target: Target, body: string, concurrency: number, requests: number): Promise<LoadStats> {
+async function load(
+	pool: Pool,
+	target: Target,
+	body: string,
+	concurrency: number,
+	requests: number,
+): Promise<LoadStats> {
 	const latencies: number[] = [];
 	let next = 0;
 	let non2xx = 0;
@@ -194,14 +204,27 @@ async function load(pool: Pool, target: Target, body: string, concurrency: numbe
 	target.sent += requests;
 	target.non2xx += non2xx;
 	latencies.sort((a, b) => a - b);
-	return { requests, non2xx, rps: (requests / ms) * 1000, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+	return {
+		requests,
+		non2xx,
+		rps: (requests / ms) * 1000,
+		p50Ms: percentile(latencies, 0.5),
+		p99Ms: percentile(latencies, 0.99),
+	};
 }
 
 const FAILED = ['error', 'crashed', 'canceled'];
 
-async function countExecutions(rest: N8nRest, workflowId: string, status: string[]): Promise<number> {
+async function countExecutions(
+	rest: N8nRest,
+	workflowId: string,
+	status: string[],
+): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
-	const page = await rest.request<{ count: number }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+	const page = await rest.request<{ count: number }>(
+		'GET',
+		`/rest/executions?filter=${filter}&limit=1`,
+	);
 	return page.count;
 }
 
@@ -214,7 +237,9 @@ async function drain(rest: N8nRest, target: Target): Promise<void> {
 		const failed = await countExecutions(rest, target.workflowId, FAILED);
 		if (failed > 0) throw new Error(`${failed} ${target.name} executions failed`);
 		if (Date.now() > deadline) {
-			throw new Error(`only ${saved} of ${target.sent} ${target.name} executions saved within ${DRAIN_TIMEOUT_MS} ms`);
+			throw new Error(
+				`only ${saved} of ${target.sent} ${target.name} executions saved within ${DRAIN_TIMEOUT_MS} ms`,
+			);
 		}
 		await sleep(100);
 	}
@@ -222,13 +247,23 @@ async function drain(rest: N8nRest, target: Target): Promise<void> {
 
 function extraN8nEnv(spec: string | undefined): NodeJS.ProcessEnv {
 	const pairs = (spec ?? '').split(',').filter((pair) => pair.includes('='));
-	return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1)]));
+	return Object.fromEntries(
+		pairs.map((pair) => [
+			pair.slice(0, pair.indexOf('=')).trim(),
+			pair.slice(pair.indexOf('=') + 1),
+		]),
+	);
 }
 
 function environmentLine(n8nEnv: NodeJS.ProcessEnv): string {
 	const cpu = cpus();
 	const machine = `${cpu.length} x ${cpu[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
-	const manifest = path.join(installDir(findRelease(N8N_VERSION)), 'node_modules', 'n8n', 'package.json');
+	const manifest = path.join(
+		installDir(findRelease(N8N_VERSION)),
+		'node_modules',
+		'n8n',
+		'package.json',
+	);
 	const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string };
 	const settings = Object.entries(n8nEnv).map(([key, value]) => `${key}=${value}`);
 	return `n8n ${version} (defaults except ${settings.join(', ')}), Node ${process.version} for n8n and the load generator, ${machine}`;
@@ -242,8 +277,13 @@ function replacePackage(n8n: N8nInstance, source: string): void {
 }
 
 /** Imports and publishes both workflows, starts n8n and waits until both webhooks listen. */
-async function startN8n(n8n: N8nInstance, workflows: WorkflowFile[], log: (line: string) => void): Promise<string[]> {
-	if (process.env.BENCH_TRIGGER_PACKAGE) replacePackage(n8n, path.resolve(process.env.BENCH_TRIGGER_PACKAGE));
+async function startN8n(
+	n8n: N8nInstance,
+	workflows: WorkflowFile[],
+	log: (line: string) => void,
+): Promise<string[]> {
+	if (process.env.BENCH_TRIGGER_PACKAGE)
+		replacePackage(n8n, path.resolve(process.env.BENCH_TRIGGER_PACKAGE));
 	await importWorkflows(n8n, workflows);
 	for (const workflow of workflows) await activateWorkflow(n8n, workflow.id);
 	const profileDir = process.env.BENCH_TRIGGER_CPU_PROF;
@@ -251,9 +291,12 @@ async function startN8n(n8n: N8nInstance, workflows: WorkflowFile[], log: (line:
 		// Set only around start(): the CLI commands above would write profiles too. Profiles are
 		// written when n8n exits (dispose() stops it with SIGTERM).
 		fs.mkdirSync(profileDir, { recursive: true });
-		process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}`.trim();
+		process.env.NODE_OPTIONS =
+			`${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}`.trim();
 	}
-	log(`Starting n8n ${n8n.release.version} on ${n8n.baseUrl} (log: ${path.relative(REPO_ROOT, n8n.logFile)})`);
+	log(
+		`Starting n8n ${n8n.release.version} on ${n8n.baseUrl} (log: ${path.relative(REPO_ROOT, n8n.logFile)})`,
+	);
 	try {
 		await n8n.start();
 	} finally {
@@ -313,7 +356,9 @@ async function measureStep(
 		trigger: (await countExecutions(rest, t.workflowId, ['success'])) - before[0].sent,
 		webhook: (await countExecutions(rest, w.workflowId, ['success'])) - before[1].sent,
 		expected: t.sent - before[0].sent,
-		failed: (await countExecutions(rest, t.workflowId, FAILED)) + (await countExecutions(rest, w.workflowId, FAILED)),
+		failed:
+			(await countExecutions(rest, t.workflowId, FAILED)) +
+			(await countExecutions(rest, w.workflowId, FAILED)),
 	};
 	const non2xx = { trigger: t.non2xx - before[0].non2xx, webhook: w.non2xx - before[1].non2xx };
 	const throughputRatio = trigger.rps / webhook.rps;
@@ -340,11 +385,17 @@ async function measureStep(
 	};
 }
 
-export async function triggerBenchmarks(log: (line: string) => void = console.log): Promise<TriggerRow[]> {
+export async function triggerBenchmarks(
+	log: (line: string) => void = console.log,
+): Promise<TriggerRow[]> {
 	const started = Date.now();
 	const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 	const n8nEnv = { ...N8N_ENV, ...extraN8nEnv(process.env.BENCH_TRIGGER_N8N_ENV) };
-	const n8n = await N8nInstance.create({ release: findRelease(N8N_VERSION), label: 'bench-trigger', env: n8nEnv });
+	const n8n = await N8nInstance.create({
+		release: findRelease(N8N_VERSION),
+		label: 'bench-trigger',
+		env: n8nEnv,
+	});
 	const body = fs.readFileSync(FIXTURE, 'utf8');
 	let pool: Pool | undefined;
 	try {
@@ -355,10 +406,25 @@ export async function triggerBenchmarks(log: (line: string) => void = console.lo
 		log(`Both webhooks listen (${elapsed()})`);
 
 		const targets: [Target, Target] = [
-			{ name: 'trigger', workflowId: workflows[0].id, path: new URL(triggerUrl).pathname, sent: 0, non2xx: 0 },
-			{ name: 'webhook', workflowId: workflows[1].id, path: new URL(webhookUrl).pathname, sent: 0, non2xx: 0 },
+			{
+				name: 'trigger',
+				workflowId: workflows[0].id,
+				path: new URL(triggerUrl).pathname,
+				sent: 0,
+				non2xx: 0,
+			},
+			{
+				name: 'webhook',
+				workflowId: workflows[1].id,
+				path: new URL(webhookUrl).pathname,
+				sent: 0,
+				non2xx: 0,
+			},
 		];
-		pool = new Pool(n8n.baseUrl, { connections: Math.max(...PLAN.map((s) => s.concurrency)), pipelining: 1 });
+		pool = new Pool(n8n.baseUrl, {
+			connections: Math.max(...PLAN.map((s) => s.concurrency)),
+			pipelining: 1,
+		});
 
 		const only = Number(process.env.BENCH_TRIGGER_ONLY) || undefined;
 		const requests = Number(process.env.BENCH_TRIGGER_REQUESTS) || undefined;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors';
 import { readBody, send, tryParseJson } from './http';
-import { validateFault } from './server';
+import { validateFault } from './faults';
 import type { SandboxServer } from './server';
 import { Table } from './table';
 import { buildWebhookPayload, fireWebhook } from './webhooks';
@@ -10,7 +10,8 @@ import { isPlainObject } from './validate';
 /**
  * Control endpoints under /__sandbox for other processes (end-to-end suite, demo):
  *   GET    /__sandbox/health            GET/DELETE /__sandbox/requests
- *   POST   /__sandbox/faults            DELETE /__sandbox/faults
+ *   POST   /__sandbox/faults            DELETE /__sandbox/faults (also ends chaos)
+ *   POST   /__sandbox/chaos             body ChaosOptions { seed, rate, faults?, method?, path? }
  *   POST   /__sandbox/reset             body { seed?: 'empty' | 'demo' }
  *   POST   /__sandbox/webhooks/fire     body { url, webhookTypeId: 1..8, overrides? }
  *   GET    /__sandbox/store             record counts
@@ -61,6 +62,11 @@ export async function handleAdmin(
 			const fault = validateFault(await jsonBody(req));
 			server.inject(fault);
 			return send(res, 200, { injected: fault });
+		}
+		case 'POST /chaos': {
+			const options = await jsonBody(req);
+			server.startChaos(options as never);
+			return send(res, 200, { chaos: options });
 		}
 		case 'DELETE /faults':
 			server.clearFaults();

@@ -5,6 +5,7 @@ import type { SandboxLogin } from './sessions';
 import { DEFAULT_LOGIN } from './sessions';
 import type { Store } from './store';
 import type {
+	ChaosOptions,
 	Fault,
 	RecordedRequest,
 	ResolvedOptions,
@@ -18,8 +19,17 @@ export { buildWebhookPayload, fireWebhook, WEBHOOK_TYPES } from './webhooks';
 export { Store } from './store';
 export type { AddContactsOptions, ContactWriteMode } from './store';
 export type * from './model';
-export type { Fault, RecordedRequest, SandboxOptions, SeedName, WebhookFireResult } from './types';
+export type {
+	ChaosOptions,
+	Fault,
+	FaultKind,
+	RecordedRequest,
+	SandboxOptions,
+	SeedName,
+	WebhookFireResult,
+} from './types';
 export { routes } from './routes';
+export { CHAOS_FAULTS } from './faults';
 
 export interface Sandbox {
 	/** Base URL for the node's credential, e.g. http://127.0.0.1:4010/api. */
@@ -40,7 +50,10 @@ export interface Sandbox {
 	takeRequests(): RecordedRequest[];
 	/** Answers the next matching request(s) with the given fault. */
 	inject(fault: Fault): void;
+	/** Ends injected faults and chaos. */
 	clearFaults(): void;
+	/** From now on a seeded share of requests meets a random fault (see sandbox/faults.ts). */
+	chaos(options: ChaosOptions): void;
 	/** Empties (or reseeds) the store, clears recorded requests and faults. */
 	reset(seed?: SeedName): void;
 	/** POSTs a webhook payload of the given type (1-8) to `url`. */
@@ -102,6 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		takeRequests: () => server.takeRequests(),
 		inject: (fault) => server.inject(fault),
 		clearFaults: () => server.clearFaults(),
+		chaos: (options) => server.startChaos(options),
 		reset: (seed) => server.reset(seed),
 		fireWebhook: (url, webhookTypeId, overrides) =>
 			fireWebhook(url, buildWebhookPayload(webhookTypeId, overrides, server.store)),

@@ -9,54 +9,24 @@ import { routes } from './routes';
 import { seedStore } from './seed';
 import { Sessions } from './sessions';
 import { Store } from './store';
-import type { Fault, RecordedRequest, ResolvedOptions, SeedName } from './types';
+import type { ChaosOptions, Fault } from './faults';
+import { Chaos, describeFault, matches, strike, validateChaos, validateFault } from './faults';
+import type { RecordedRequest, ResolvedOptions, SeedName } from './types';
 import { isPlainObject, QueryReader } from './validate';
 
 /**
  * The request pipeline of the emulated API:
- * record -> injected fault -> required headers (400) -> sign-in, or API key or live session
- * cookie, and baseCrypt (403) -> route (404/405) -> Content-Type (415) and JSON (400) -> handler.
+ * record -> injected fault (replacing the answer, or striking after the handler ran)
+ * -> required headers (400) -> sign-in, or API key or live session cookie, and baseCrypt (403)
+ * -> route (404/405) -> Content-Type (415) and JSON (400) -> handler.
  */
 
 interface ActiveFault extends Fault {
 	remaining: number;
+	skipping: number;
 }
 
 const FORBIDDEN = 'Authorization has been denied for this request.';
-
-export function validateFault(input: unknown): Fault {
-	if (!isPlainObject(input)) throw new ApiError(400, 'A fault must be a JSON object.');
-	const { method, path, status, times, headers, body } = input;
-	if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
-		throw new ApiError(400, 'The status field must be an HTTP status code (100-599).');
-	}
-	if (method !== undefined && typeof method !== 'string')
-		throw new ApiError(400, 'The method field must be a string.');
-	if (path !== undefined && typeof path !== 'string')
-		throw new ApiError(400, 'The path field must be a string.');
-	if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
-		throw new ApiError(400, 'The times field must be a positive integer.');
-	}
-	if (
-		headers !== undefined &&
-		(!isPlainObject(headers) || Object.values(headers).some((v) => typeof v !== 'string'))
-	) {
-		throw new ApiError(400, 'The headers field must be an object of strings.');
-	}
-	return {
-		method,
-		path,
-		status,
-		times,
-		headers: headers as Record<string, string> | undefined,
-		body,
-	};
-}
-
-function normalisePath(path: string): string {
-	const withSlash = path.startsWith('/') ? path : `/${path}`;
-	return withSlash.length > 1 ? withSlash.replace(/\/+$/, '').toLowerCase() : withSlash;
-}
 
 function acceptsJson(accept: string | undefined): boolean {
 	if (!accept) return false;
@@ -71,6 +41,7 @@ export class SandboxServer {
 	readonly router = new Router(routes);
 	readonly sessions: Sessions;
 	private faults: ActiveFault[] = [];
+	private chaos: Chaos | undefined;
 	/** Base URL of the API (set once listening). */
 	url = '';
 
@@ -87,6 +58,7 @@ export class SandboxServer {
 		this.requests.length = 0;
 		this.faults = [];
 		this.sessions.clear();
+		this.chaos = undefined;
 	}
 
 	takeRequests(): RecordedRequest[] {
@@ -95,11 +67,17 @@ export class SandboxServer {
 
 	inject(fault: Fault): void {
 		const valid = validateFault(fault);
-		this.faults.push({ ...valid, remaining: valid.times ?? 1 });
+		this.faults.push({ ...valid, remaining: valid.times ?? 1, skipping: valid.skip ?? 0 });
 	}
 
 	clearFaults(): void {
 		this.faults = [];
+		this.chaos = undefined;
+	}
+
+	/** Random faults on a share of requests from now on (replacing earlier chaos); see faults.ts. */
+	startChaos(options: ChaosOptions): void {
+		this.chaos = new Chaos(validateChaos(options));
 	}
 
 	readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -156,9 +134,13 @@ export class SandboxServer {
 			receivedAt: new Date().toISOString(),
 		};
 		this.requests.push(record);
+		const [baseCrypt, ...rest] = segments;
+		const fault = this.takeFault(method, `/${rest.join('/')}`);
+		if (fault) record.fault = describeFault(fault);
 		const reply = (status: number, body?: unknown, extra?: Record<string, string>): void => {
-			record.status = status;
-			send(res, status, body, extra);
+			record.status = fault?.kind === 'status' ? fault.status : status;
+			if (fault) strike(res, fault, { status, body, headers: extra });
+			else send(res, status, body, extra);
 		};
 		try {
 			record.rawBody = await readBody(req);
@@ -171,14 +153,9 @@ export class SandboxServer {
 			if (parsed.ok) record.body = parsed.value;
 		}
 
-		const [baseCrypt, ...rest] = segments;
-		const fault = this.takeFault(method, `/${rest.join('/')}`);
-		if (fault) {
-			return reply(
-				fault.status,
-				fault.body === undefined ? { message: `Injected fault ${fault.status}.` } : fault.body,
-				fault.headers,
-			);
+		if (fault && !fault.applied) {
+			record.status = fault.status;
+			return strike(res, fault, { status: 0 });
 		}
 
 		if (headers['x-requested-with'] !== 'XMLHttpRequest') {
@@ -289,16 +266,15 @@ export class SandboxServer {
 		reply(200, { baseCrypt: this.options.baseCrypt }, { 'set-cookie': this.sessions.start() });
 	}
 
-	private takeFault(method: string, suffix: string): ActiveFault | undefined {
-		const path = normalisePath(suffix);
-		const index = this.faults.findIndex((f) => {
-			if (f.method && f.method.toUpperCase() !== method) return false;
-			if (f.path === undefined) return true;
-			const wanted = normalisePath(f.path);
-			return wanted.endsWith('*') ? path.startsWith(wanted.slice(0, -1)) : path === wanted;
-		});
-		if (index < 0) return undefined;
+	private takeFault(method: string, suffix: string): Fault | undefined {
+		const random = this.chaos?.draw(method, suffix);
+		const index = this.faults.findIndex((f) => matches(f, method, suffix));
+		if (index < 0) return random;
 		const fault = this.faults[index];
+		if (fault.skipping > 0) {
+			fault.skipping--;
+			return random;
+		}
 		if (--fault.remaining <= 0) this.faults.splice(index, 1);
 		return fault;
 	}

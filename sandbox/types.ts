@@ -1,4 +1,5 @@
 import type { SandboxLogin } from './sessions';
+export type { ChaosOptions, Fault, FaultKind } from './faults';
 
 export type SeedName = 'empty' | 'demo';
 
@@ -48,23 +49,12 @@ export interface RecordedRequest {
 	/** Parsed JSON body, or undefined (no body, or not JSON). */
 	body: unknown;
 	rawBody: string;
-	/** Status the sandbox answered with. */
+	/** Status the sandbox answered with (none when a fault dropped the connection). */
 	status?: number;
+	/** The injected fault this request met, e.g. "503 after the write", "drop before the write". */
+	fault?: string;
 	/** When the request arrived (ISO). */
 	receivedAt: string;
-}
-
-export interface Fault {
-	/** HTTP method to match (any when absent). */
-	method?: string;
-	/** Path after the baseCrypt, e.g. '/contacts' (any when absent; a trailing '*' matches a prefix). */
-	path?: string;
-	status: number;
-	/** How many matching requests get the fault (default 1). */
-	times?: number;
-	headers?: Record<string, string>;
-	/** Response body (default `{ message: 'Injected fault <status>' }`). */
-	body?: unknown;
 }
 
 export interface WebhookFireResult {

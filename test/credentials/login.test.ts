@@ -240,7 +240,8 @@ describe('Authentication: Login', () => {
 			operation: 'getAll',
 			returnAll: true,
 		});
-		t.sandbox.inject({ path: '/mailingLists', status: 500, times: 1 });
+		// A 400 is final: a 500 would be retried, and pass.
+		t.sandbox.inject({ path: '/mailingLists', status: 400, times: 1 });
 
 		const failed = await runWithLogin(
 			credential,
@@ -253,7 +254,9 @@ describe('Authentication: Login', () => {
 			returnAll: true,
 		});
 
-		expect(jsonOf(failed)).toEqual([{ error: 'Mail Komplet had a server error' }]);
+		expect(jsonOf(failed)).toEqual([
+			{ error: 'Mail Komplet rejected the request: Injected fault 400.' },
+		]);
 		expect(unreachable.error?.message).toBe(
 			'Mail Komplet sign-in failed: could not reach http://127.0.0.1:9/api',
 		);

@@ -116,7 +116,8 @@ export const domainRedirectRLC: INodeProperties = {
 	name: 'dispatcherId',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
-	description: 'The domain redirect (Mail Komplet calls it a dispatcher): the domain that carries tracked links and subscribe and unsubscribe pages',
+	description:
+		'The domain redirect (Mail Komplet calls it a dispatcher): the domain that carries tracked links and subscribe and unsubscribe pages',
 	modes: [
 		{
 			displayName: 'From List',
@@ -140,7 +141,8 @@ export const distributionRLC: INodeProperties = {
 	name: 'generatorExecutionId',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
-	description: 'The distribution: one sending of a campaign (Mail Komplet calls it a generator execution)',
+	description:
+		'The distribution: one sending of a campaign (Mail Komplet calls it a generator execution)',
 	modes: [
 		{
 			displayName: 'From List',

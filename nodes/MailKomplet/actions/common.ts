@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkLimit, checkPageSize, fail, PAGE_SIZE } from '../helpers/parameters';
-import type { ApiRequest } from '../transport';
-import { apiRequest, apiRequestAllItems } from '../transport';
+import type { CreateSafety, ReadRequest } from '../transport';
+import { apiRequest, apiRequestAllItems, createOnce, findRecord } from '../transport';
 
 /** The records of a response: the `data` array or object when present, else the body itself. */
 export function unwrap(response: unknown): IDataObject[] {
@@ -19,14 +19,30 @@ export function done(response: unknown, summary: IDataObject): IDataObject {
 	return { success: true, ...summary, ...(body ?? {}) };
 }
 
-/** POSTs a new record; returns the API's answer (e.g. the new ID) merged with what was sent. */
-export async function postRecord(
+/** A new record: the API's answer (e.g. the new ID, or the record found) merged with what was sent. */
+/**
+ * POSTs a new record so that a lost answer makes no duplicate: the transport then looks the
+ * record up by the body fields in `identifiedBy` and sends the create again only if it is not
+ * there. Returns the API's answer (e.g. the new ID) merged with what was sent.
+ */
+export async function createRecord(
 	ctx: IExecuteFunctions,
-	path: string,
-	body: IDataObject,
+	create: { path: string; body: IDataObject; repeat: CreateSafety; identifiedBy: string[] },
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const response = await apiRequest.call(ctx, { method: 'POST', path: [path], body, itemIndex });
+	const { path, body, repeat } = create;
+	const identity = Object.fromEntries(create.identifiedBy.map((key) => [key, body[key]]));
+	const response = await createOnce.call(
+		ctx,
+		{ method: 'POST', path: [path], body, itemIndex, repeat },
+		async function () {
+			return await findRecord.call(this, { method: 'GET', path: [path] }, identity);
+		},
+	);
+	return createdRecord(response, body);
+}
+
+export function createdRecord(response: unknown, body: IDataObject): IDataObject {
 	const [answer] = unwrap(response);
 	return answer ? { ...answer, ...body } : done(response, body);
 }
@@ -37,7 +53,7 @@ export async function postRecord(
  */
 export async function readList(
 	ctx: IExecuteFunctions,
-	request: Omit<ApiRequest, 'itemIndex'>,
+	request: Omit<ReadRequest, 'itemIndex'>,
 	itemIndex: number,
 	{ paged = true }: { paged?: boolean } = {},
 ): Promise<IDataObject[]> {

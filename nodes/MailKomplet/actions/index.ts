@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../transport';
 import { businessUnit } from './businessUnit';
 import { campaign } from './campaign';
 import { contact } from './contact';
@@ -85,7 +86,8 @@ export function describeProperties(): INodeProperties[] {
 			operation.properties.map((property) => scoped(property, resource.value, operation.value)),
 		),
 	);
-	return [resourceProperty, ...operationProperties, ...fields];
+	// Every operation talks to Mail Komplet, so Retries and Timeout is listed once, last.
+	return [resourceProperty, ...operationProperties, ...fields, requestOptionsProperty];
 }
 
 export function findOperation(

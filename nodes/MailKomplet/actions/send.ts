@@ -7,7 +7,8 @@ import type {
 
 import { asNodeError } from '../helpers/errors';
 import { checkRange, fail } from '../helpers/parameters';
-import { apiRequest } from '../transport';
+import type { SendSafety } from '../transport';
+import { sendOnce } from '../transport';
 import { unwrap } from './common';
 import { runPerItem } from './perItem';
 
@@ -43,6 +44,16 @@ export interface SendRequest {
 	recipients: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject[];
 	/** The message without its recipients, as one input item gives it. */
 	message: (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
+	repeat: SendSafety;
+	/** Where a person looks whether the recipients got it when the answer was lost. */
+	check: { operation: string; filter: string; key: string };
+}
+
+/** "Look for it under <operation>, <filter> a, b, c and 497 more." */
+function howToCheck(check: SendRequest['check'], to: IDataObject[]): string {
+	const shown = to.slice(0, 3).map((r) => String(r[check.key]));
+	const more = to.length > shown.length ? ` and ${to.length - shown.length} more` : '';
+	return `Look for it under ${check.operation}, ${check.filter} ${shown.join(', ')}${more}.`;
 }
 
 interface Recipient {
@@ -58,12 +69,17 @@ async function post(
 	message: IDataObject,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	const response = await apiRequest.call(ctx, {
-		method: 'POST',
-		path: [request.path],
-		body: { [request.envelope]: message },
-		itemIndex,
-	});
+	const response = await sendOnce.call(
+		ctx,
+		{
+			method: 'POST',
+			path: [request.path],
+			body: { [request.envelope]: message },
+			itemIndex,
+			repeat: request.repeat,
+		},
+		howToCheck(request.check, message.to as IDataObject[]),
+	);
 	return unwrap(response);
 }
 
@@ -106,7 +122,12 @@ async function sendAsBatch(
 	for (let start = 0; start < recipients.length; start += size) {
 		const chunk = recipients.slice(start, start + size);
 		try {
-			const answers = await post(ctx, request, { ...message, to: chunk.map((r) => r.to) });
+			const answers = await post(
+				ctx,
+				request,
+				{ ...message, to: chunk.map((r) => r.to) },
+				chunk[0].item,
+			);
 			// The answer lists the recipients in the order sent; pair each with its item.
 			const byPosition = answers.length === chunk.length;
 			const all = distinctItems(chunk).map((item) => ({ item }));

@@ -5,16 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export type Endpoint = `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`;
+import type { RepeatSafety } from '../transport';
 
-/**
- * Whether Mail Komplet may receive this operation's request twice without harm, and why.
- * The transport retries by it: safe requests on every transient fault; creates and sends only
- * where the request provably did not arrive, then they recover as `kind` says.
- */
-export type RepeatSafety =
-	| { safe: true; why: string }
-	| { safe: false; kind: 'create' | 'send'; why: string };
+export type Endpoint = `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`;
 
 interface OperationBase {
 	value: string;
@@ -26,6 +19,7 @@ interface OperationBase {
 	endpoints: Endpoint[];
 	/** Its parameters; the registry shows them for this resource and operation only. */
 	properties: INodeProperties[];
+	/** Whether Mail Komplet may receive its request twice without harm, and why: the transport retries by it. */
 	repeat: RepeatSafety;
 }
 

@@ -2,16 +2,37 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-export type MailKompletContext = IExecuteFunctions | ILoadOptionsFunctions;
+import type { MailKompletContext } from './context';
+import { asNodeError } from '../helpers/errors';
+import { CREDENTIAL_TYPE } from './context';
+import type { Failure } from './errors';
+import {
+	AmbiguousWriteError,
+	finalError,
+	isAmbiguous,
+	isUnknownPath,
+	networkFailure,
+	TRANSIENT_STATUSES,
+} from './errors';
+import type { CreateSafety, RepeatSafety, SendSafety } from './policy';
+import { backoffMs, parseRetryAfter, readRequestOptions, timing } from './policy';
 
-export const CREDENTIAL_TYPE = 'mailKompletApi';
+export type { MailKompletContext } from './context';
+export { CREDENTIAL_TYPE } from './context';
+export { AmbiguousWriteError } from './errors';
+export type { CreateSafety, RepeatSafety, RequestSettings, SendSafety } from './policy';
+export {
+	DEFAULT_REQUEST_SETTINGS,
+	parseRetryAfter,
+	readRequestOptions,
+	requestOptionsProperty,
+	timing,
+} from './policy';
 
 export const LOGIN_CREDENTIAL_TYPE = 'mailKompletLoginApi';
 
@@ -33,15 +54,29 @@ export function credentialType(ctx: MailKompletContext): string {
 	return authentication === 'login' ? LOGIN_CREDENTIAL_TYPE : CREDENTIAL_TYPE;
 }
 
-export interface ApiRequest {
-	method: IHttpRequestMethods;
+interface RequestBase {
 	/** Path segments after the baseCrypt; each is URL-encoded on its own. */
 	path: Array<string | number>;
 	qs?: IDataObject;
 	body?: IDataObject;
-	/** Item the request belongs to, so errors point at it. */
+	/** Item the request belongs to: errors point at it and its Retries and Timeout apply. */
 	itemIndex?: number;
 }
+
+/** A read: always safe to repeat. */
+export interface ReadRequest extends RequestBase {
+	method: 'GET';
+}
+
+/** A write states whether it may be repeated when its answer is lost. */
+export interface WriteRequest extends RequestBase {
+	method: 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+	repeat: RepeatSafety;
+}
+
+export type ApiRequest = ReadRequest | WriteRequest;
+export type CreateRequest = WriteRequest & { repeat: CreateSafety };
+export type SendRequest = WriteRequest & { repeat: SendSafety };
 
 export interface ListResponse {
 	data?: IDataObject[];
@@ -55,29 +90,7 @@ export interface PagingOptions {
 	pageSize: number;
 }
 
-export const RETRY = {
-	maxAttempts: 5,
-	maxTotalWaitMs: 60_000,
-	baseDelayMs: 1_000,
-};
-
-const STATUS_MESSAGES: Record<number, string> = {
-	400: 'Mail Komplet rejected the request',
-	401: 'API key or baseCrypt is wrong',
-	403: 'API key or baseCrypt is wrong',
-	404: 'The requested Mail Komplet record does not exist',
-	405: 'Mail Komplet does not support this method on that path',
-	415: 'Mail Komplet expects a JSON body',
-	429: 'Mail Komplet rate limit reached',
-};
-
-const STATUS_HINTS: Record<number, string> = {
-	400: 'Check the field named in the message above and correct its value.',
-	401: 'Check the API key and baseCrypt in the Mail Komplet credential (Settings > API keys in Mail Komplet).',
-	403: 'Check the API key and baseCrypt in the Mail Komplet credential (Settings > API keys in Mail Komplet).',
-	404: 'Check the ID: it may have been deleted, or belong to another Mail Komplet account.',
-	429: 'Too many requests in a short time. Retry later, or reduce how often the workflow runs.',
-};
+const READ: RepeatSafety = { safe: true, why: 'a read changes nothing' };
 
 function isSafeSegment(segment: string): boolean {
 	return segment !== '' && segment !== '.' && segment !== '..';
@@ -103,78 +116,19 @@ function buildUrl(
 	return `${baseUrl.replace(/\/+$/, '')}/${segments.map(encodeURIComponent).join('/')}`;
 }
 
-/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+/** The login was refused: final, whatever the operation; its message names no secret. */
+class LoginError extends NodeApiError {}
 
-function isRetryable(method: IHttpRequestMethods, status: number): boolean {
-	if (status === 429) return true;
-	// A 503 may have happened after the server acted; only idempotent methods are repeated.
-	return status === 503 && method !== 'POST' && method !== 'PATCH';
-}
-
-function apiMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() || undefined;
-	if (!body || typeof body !== 'object') return undefined;
-	const record = body as IDataObject;
-	for (const key of ['message', 'Message', 'errorMessage', 'error', 'title']) {
-		const value = record[key];
-		if (typeof value === 'string' && value.trim()) return value.trim();
-	}
-	if (record.errors && typeof record.errors === 'object') {
-		return JSON.stringify(record.errors);
-	}
-	return undefined;
-}
-
-function toApiError(
-	ctx: MailKompletContext,
-	status: number,
-	body: unknown,
-	itemIndex: number | undefined,
-): NodeApiError {
-	const detail = apiMessage(body);
-	const base =
-		STATUS_MESSAGES[status] ??
-		(status >= 500 ? 'Mail Komplet had a server error' : `Mail Komplet answered ${status}`);
-	const message = detail && status === 400 ? `${base}: ${detail}` : base;
-	const hint = STATUS_HINTS[status] ?? (status >= 500 ? 'Try again in a few minutes.' : undefined);
-	return new NodeApiError(
-		ctx.getNode(),
-		{
-			message,
-			httpCode: String(status),
-			...(detail ? { detail } : {}),
-		} as JsonObject,
-		{
-			message,
-			description: [detail && status !== 400 ? `Mail Komplet said: ${detail}` : '', hint ?? '']
-				.filter(Boolean)
-				.join(' '),
-			httpCode: String(status),
-			itemIndex,
-		},
-	);
-}
-
-function networkError(ctx: MailKompletContext, error: Error, itemIndex?: number): NodeApiError {
-	// Rebuilt from message and code only: the raw error carries the request config and its headers.
-	const cause = (error as { cause?: { code?: string } }).cause;
-	const code =
-		(error as { code?: string }).code ??
-		cause?.code ??
-		/\b(E[A-Z]{4,})\b/.exec(error.message ?? '')?.[1];
-	const message = `Could not reach Mail Komplet${code ? ` (${code})` : ''}`;
-	return new NodeApiError(ctx.getNode(), { message, code: code ?? null } as JsonObject, {
+/** An error that is no connection failure (a cancelled run): rebuilt without the request config and its headers; a LoginError is already safe. */
+function unexpectedError(ctx: MailKompletContext, error: Error, itemIndex?: number): NodeApiError {
+	if (error instanceof LoginError) return error;
+	const message = error.message || 'Request to Mail Komplet failed';
+	const rebuilt = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 		message,
-		description: 'Check the Base URL in the Mail Komplet credential and the network connection.',
 		itemIndex,
 	});
+	rebuilt.message = message;
+	return rebuilt;
 }
 
 type FullResponse = { statusCode: number; headers: IDataObject; body: unknown };
@@ -186,20 +140,20 @@ function signInError(
 	ctx: MailKompletContext,
 	error: Error,
 	itemIndex?: number,
-): NodeApiError | undefined {
+): LoginError | undefined {
 	// n8n wraps it and may reword a message naming a network code; the original is the cause.
 	const cause = (error as { cause?: Error }).cause;
 	const match = SIGN_IN_FAILED.exec(`${error.message}\n${cause?.message ?? ''}`);
 	if (!match) return undefined;
 	const message = match[0];
-	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+	return new LoginError(ctx.getNode(), { message } as JsonObject, {
 		message,
 		description: 'Check the Mail Komplet Login credential.',
 		itemIndex,
 	});
 }
 
-/** One authenticated call; a network fault or failed sign-in becomes an error that names no secret. */
+/** One authenticated call; a failed sign-in becomes an error about the login that names no secret. */
 async function call(
 	ctx: MailKompletContext,
 	type: string,
@@ -215,9 +169,8 @@ async function call(
 			session ? { credentialsDecrypted: session } : undefined,
 		);
 	} catch (error) {
-		throw (
-			signInError(ctx, error as Error, itemIndex) ?? networkError(ctx, error as Error, itemIndex)
-		);
+		// Network faults go back to the retry loop as they are; a failed sign-in is final.
+		throw signInError(ctx, error as Error, itemIndex) ?? error;
 	}
 }
 
@@ -245,7 +198,7 @@ async function send(
 	if (!refused(renewed.statusCode)) return renewed;
 	const message = 'Mail Komplet refused the session for this business unit';
 	const httpCode = String(renewed.statusCode);
-	throw new NodeApiError(ctx.getNode(), { message, httpCode } as JsonObject, {
+	throw new LoginError(ctx.getNode(), { message, httpCode } as JsonObject, {
 		message,
 		description:
 			'Signing in again did not help. Check the Business Unit chosen in the node: its list shows the ones this login may use.',
@@ -254,23 +207,33 @@ async function send(
 	});
 }
 
-/** One Mail Komplet API call with auth, encoded URL, bounded retries and mapped errors. */
+/**
+ * One Mail Komplet API call with auth, encoded URL, timeout, retries by the request's
+ * RepeatSafety and mapped errors:
+ * - safe requests retry 429, 500, 502, 503, 504 and connection failures;
+ * - unsafe ones retry only what proves nothing happened (429, a connection never made) and
+ *   throw AmbiguousWriteError when the answer was lost;
+ * - waits follow Retry-After (seconds or date), else exponential backoff with jitter, bounded
+ *   by the item's Max Tries and Max Total Wait.
+ */
 export async function apiRequest(this: MailKompletContext, request: ApiRequest): Promise<unknown> {
+	const { itemIndex } = request;
+	const settings = readRequestOptions(this, itemIndex ?? 0);
 	const type = credentialType(this);
 	const credentials = await this.getCredentials<{
 		baseUrl?: string;
 		baseCrypt: string;
-	}>(type, request.itemIndex);
+	}>(type, itemIndex);
 	const account =
 		type === LOGIN_CREDENTIAL_TYPE
-			? businessUnit(this, request.itemIndex)
+			? businessUnit(this, itemIndex)
 			: String(credentials.baseCrypt ?? '').trim();
 	const url = buildUrl(
 		this,
 		account === undefined ? '' : credentials.baseUrl || 'https://api.mail-komplet.cz/api',
 		account,
 		request.path,
-		request.itemIndex,
+		itemIndex,
 	);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -279,30 +242,132 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: settings.timeoutMs,
 	};
 	if (request.body !== undefined) {
 		options.body = request.body;
 		options.headers = { 'Content-Type': 'application/json' };
 	}
+	const repeat = request.method === 'GET' ? READ : request.repeat;
+	const node = this.getNode();
 
 	let waitedMs = 0;
-	for (let attempt = 1; ; attempt++) {
-		const response = await send(this, type, options, request.itemIndex);
-		const status = response.statusCode;
-		if (status < 300) return response.body;
-
-		if (isRetryable(request.method, status) && attempt < RETRY.maxAttempts) {
-			const delay =
-				parseRetryAfter(response.headers?.['retry-after']) ??
-				RETRY.baseDelayMs * 2 ** (attempt - 1);
-			if (waitedMs + delay <= RETRY.maxTotalWaitMs) {
-				waitedMs += delay;
-				await sleep(delay);
-				continue;
-			}
+	let answerLost = false;
+	for (let tries = 1; ; tries++) {
+		let failure: Failure;
+		try {
+			const response = await send(this, type, options, itemIndex);
+			if (response.statusCode < 300) return response.body;
+			failure = {
+				type: 'status',
+				status: response.statusCode,
+				body: response.body,
+				headers: response.headers ?? {},
+			};
+		} catch (error) {
+			const network = error instanceof LoginError ? undefined : networkFailure(error);
+			if (!network) throw unexpectedError(this, error as Error, itemIndex);
+			failure = network;
 		}
-		throw toApiError(this, status, response.body, request.itemIndex);
+
+		// A delete repeated after a lost answer finds the record gone: the lost try deleted it.
+		if (
+			answerLost &&
+			repeat.safe &&
+			repeat.goneMeansDone &&
+			failure.type === 'status' &&
+			failure.status === 404 &&
+			!isUnknownPath(failure.status, failure.body)
+		) {
+			return undefined;
+		}
+		const transient = failure.type === 'network' || TRANSIENT_STATUSES.includes(failure.status);
+		if (!transient) throw finalError(node, failure, tries, itemIndex);
+		if (!repeat.safe && isAmbiguous(failure)) {
+			throw new AmbiguousWriteError(node, repeat.kind, failure, tries, itemIndex);
+		}
+		answerLost ||= isAmbiguous(failure);
+
+		const retryAfter =
+			failure.type === 'status' ? parseRetryAfter(failure.headers['retry-after']) : undefined;
+		const delay = retryAfter ?? backoffMs(settings, tries);
+		if (tries >= settings.maxTries || waitedMs + delay > settings.maxWaitMs) {
+			throw finalError(node, failure, tries, itemIndex);
+		}
+		waitedMs += delay;
+		await timing.sleep(delay);
 	}
+}
+
+/**
+ * A create that makes no duplicate when its answer is lost: the record is looked up by what
+ * identifies it (`findExisting`); found, it is the result; not found, the create is sent once
+ * more. Returns the API's answer, or the found record.
+ */
+export async function createOnce(
+	this: IExecuteFunctions,
+	request: CreateRequest,
+	findExisting: (this: IExecuteFunctions) => Promise<IDataObject | undefined>,
+): Promise<unknown> {
+	for (let sent = 1; ; sent++) {
+		try {
+			return await apiRequest.call(this, request);
+		} catch (error) {
+			if (!(error instanceof AmbiguousWriteError))
+				throw asNodeError(this, error, request.itemIndex);
+			// A failed lookup proves nothing either way, so it must not lead to a second create.
+			const found = await findExisting.call(this).catch(() => error);
+			if (found === error) throw asNodeError(this, error, request.itemIndex);
+			if (found) return found;
+			if (sent === 2) throw asNodeError(this, error, request.itemIndex);
+		}
+	}
+}
+
+/**
+ * A transactional e-mail or SMS: never sent twice. When its answer is lost the item fails with
+ * AmbiguousWriteError saying when it was sent and how to check (`howToCheck`), since Mail
+ * Komplet has no idempotency key and a message it queued need not be listed yet.
+ */
+export async function sendOnce(
+	this: IExecuteFunctions,
+	request: SendRequest,
+	howToCheck: string,
+): Promise<unknown> {
+	const sentAt = new Date(timing.now()).toISOString();
+	try {
+		return await apiRequest.call(this, request);
+	} catch (error) {
+		if (error instanceof AmbiguousWriteError) {
+			error.description = `It was sent at ${sentAt} and not again, so it cannot go out twice. ${howToCheck} Send it again only if it is not listed.`;
+		}
+		throw asNodeError(this, error, request.itemIndex);
+	}
+}
+
+const comparable = (value: unknown) =>
+	typeof value === 'string' ? value.trim().toLowerCase() : (value ?? null);
+
+/**
+ * For createOnce: the newest record of a list endpoint whose `identity` fields equal the ones
+ * sent (a missing field counts as null), read in full pages.
+ */
+export async function findRecord(
+	this: IExecuteFunctions,
+	request: ReadRequest,
+	identity: IDataObject,
+): Promise<IDataObject | undefined> {
+	const records = await apiRequestAllItems.call(this, request, {
+		returnAll: true,
+		limit: Infinity,
+		pageSize: 1000,
+	});
+	const matches = (record: IDataObject) =>
+		Object.entries(identity).every(
+			([key, value]) =>
+				JSON.stringify(comparable(record[key])) === JSON.stringify(comparable(value)),
+		);
+	return records.filter(matches).at(-1);
 }
 
 /** Whether a list endpoint has pages after `page`, by the server's own counts. */

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asEmail, asNumber, readFields, readRequired } from '../../helpers/values';
-import { postRecord } from '../common';
+import type { CreateSafety } from '../../transport';
+import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
 import {
 	autoLinkTracking,
@@ -40,6 +41,12 @@ const additionalFields: INodeProperties = {
 	],
 };
 
+const repeat: CreateSafety = {
+	safe: false,
+	kind: 'create',
+	why: 'every POST makes another campaign, even with the same name',
+};
+
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
@@ -48,11 +55,7 @@ export const create: ItemOperation = {
 		'Create a campaign with its name, sender e-mail and unsubscribe type, optionally a template, domain redirect and tracking. Returns the new campaignId with the values sent.',
 	endpoints: ['POST /campaigns'],
 	properties: [name, fromEmail, unsubscribeType, additionalFields],
-	repeat: {
-		safe: false,
-		kind: 'create',
-		why: 'every POST makes another campaign, even with the same name',
-	},
+	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -61,6 +64,10 @@ export const create: ItemOperation = {
 			unsubscribeTypeId: readRequired<number>(this, unsubscribeType, itemIndex, asNumber),
 			...readFields(this, additionalFields, itemIndex, campaignConverters),
 		};
-		return await postRecord(this, 'campaigns', body, itemIndex);
+		return await createRecord(
+			this,
+			{ path: 'campaigns', body, repeat, identifiedBy: ['name', 'mailFromAddress'] },
+			itemIndex,
+		);
 	},
 };

@@ -19,7 +19,11 @@ export const deleteCampaign: ItemOperation = {
 	description: 'Delete a campaign by its ID. Returns success and the campaignId.',
 	endpoints: ['DELETE /campaigns'],
 	properties: [campaignId],
-	repeat: { safe: true, why: 'deleting a campaign that is already gone changes nothing' },
+	repeat: {
+		safe: true,
+		why: 'deleting a campaign that is already gone changes nothing: a 404 after a lost answer means it is done',
+		goneMeansDone: true,
+	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, campaignId, itemIndex, asId);
@@ -28,6 +32,7 @@ export const deleteCampaign: ItemOperation = {
 			path: ['campaigns'],
 			qs: { id },
 			itemIndex,
+			repeat: deleteCampaign.repeat,
 		});
 		return done(response, { campaignId: id });
 	},

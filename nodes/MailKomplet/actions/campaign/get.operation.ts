@@ -42,20 +42,25 @@ export const get: ItemOperation = {
 				'The campaign may have been deleted. Check the Campaign.',
 			);
 		}
-		return simplify(this, itemIndex, [detail], [
-			'campaignId',
-			'campaignGroupId',
-			'name',
-			'description',
-			'campaignType',
-			'status',
-			'nextRunTime',
-			'templateId',
-			'dispatcherId',
-			'mailFromDisplayName',
-			'mailFromAddress',
-			'replyToAddress',
-			'unsubscribeTypeId',
-		]);
+		return simplify(
+			this,
+			itemIndex,
+			[detail],
+			[
+				'campaignId',
+				'campaignGroupId',
+				'name',
+				'description',
+				'campaignType',
+				'status',
+				'nextRunTime',
+				'templateId',
+				'dispatcherId',
+				'mailFromDisplayName',
+				'mailFromAddress',
+				'replyToAddress',
+				'unsubscribeTypeId',
+			],
+		);
 	},
 };

@@ -66,6 +66,7 @@ export const update: ItemOperation = {
 			path: ['campaigns', id],
 			body: changes,
 			itemIndex,
+			repeat: update.repeat,
 		});
 		return done(response, { campaignId: id, ...changes });
 	},

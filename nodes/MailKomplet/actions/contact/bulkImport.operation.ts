@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/errors';
 import { checkRange, fail } from '../../helpers/parameters';
@@ -298,6 +303,7 @@ export const bulkImport: BatchOperation = {
 					method: 'POST',
 					path: ['contacts', 'bulk'],
 					body: { ...settings, contacts: chunk.contacts },
+					repeat: bulkImport.repeat,
 				}),
 			);
 			operationIds.push(String(result?.operationId ?? ''));

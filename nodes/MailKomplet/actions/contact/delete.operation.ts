@@ -64,6 +64,10 @@ export const deleteOperation: ItemOperation = {
 			path: ['contacts'],
 			qs: { contactIds: ids.join(','), ...(mailingListId ? { mailingListId } : {}) },
 			itemIndex,
+			repeat: {
+				safe: true,
+				why: 'deleting or unassigning the same contacts again changes nothing more',
+			},
 		});
 		return done(response, { contactIds: ids, ...(mailingListId ? { mailingListId } : {}) });
 	},

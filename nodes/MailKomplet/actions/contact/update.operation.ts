@@ -63,6 +63,7 @@ export const update: ItemOperation = {
 			path: ['contacts', id],
 			body: changes,
 			itemIndex,
+			repeat: update.repeat,
 		});
 		return done(response, { contactId: id, ...changes });
 	},

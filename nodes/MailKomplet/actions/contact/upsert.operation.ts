@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asEmail, readRequired } from '../../helpers/values';
-import { postRecord } from '../common';
+import { apiRequest } from '../../transport';
+import { createdRecord } from '../common';
 import type { ItemOperation } from '../types';
 import {
 	customColumnsJson,
@@ -43,6 +44,13 @@ export const upsert: ItemOperation = {
 			email: readRequired<string>(this, contactEmail, itemIndex, asEmail),
 			...(await readContact(this, newContactFields, itemIndex)),
 		};
-		return await postRecord(this, 'contacts', body, itemIndex);
+		const response = await apiRequest.call(this, {
+			method: 'POST',
+			path: ['contacts'],
+			body,
+			itemIndex,
+			repeat: upsert.repeat,
+		});
+		return createdRecord(response, body);
 	},
 };

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fail } from '../../helpers/parameters';
 import { asDateTime, asId, readRequired } from '../../helpers/values';
-import { apiRequest } from '../../transport';
+import type { CreateSafety } from '../../transport';
+import { apiRequestAllItems, createOnce } from '../../transport';
 import { couponGroupRLC } from '../common.descriptions';
 import { done } from '../common';
 import type { ItemOperation } from '../types';
@@ -26,7 +27,8 @@ const codesInput: INodeProperties = {
 		{
 			name: 'Text',
 			value: 'text',
-			description: 'All codes in one text separated by commas or new lines, valid until the same date',
+			description:
+				'All codes in one text separated by commas or new lines, valid until the same date',
 		},
 	],
 	default: 'list',
@@ -74,7 +76,8 @@ const codes: INodeProperties = {
 	required: true,
 	placeholder: 'SPRING-10\nSPRING-11',
 	default: '',
-	description: 'The coupon codes separated by commas or new lines, e.g. mapped from a previous node',
+	description:
+		'The coupon codes separated by commas or new lines, e.g. mapped from a previous node',
 	displayOptions: { show: { codesInput: ['text'] } },
 };
 
@@ -121,6 +124,12 @@ function readCoupons(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	});
 }
 
+const repeat: CreateSafety = {
+	safe: false,
+	kind: 'create',
+	why: 'every POST adds the codes to the group; the reference does not say that a code already there is refused',
+};
+
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
@@ -129,23 +138,27 @@ export const create: ItemOperation = {
 		'Add sale coupon codes to a coupon group, each optionally with a date it is valid until. Codes can be listed one by one or given as one text separated by commas or new lines. Returns success with the couponGroupId and the coupons sent.',
 	endpoints: ['POST /saleCoupons'],
 	properties: [couponGroupId, codesInput, coupons, codes, validity],
-	repeat: {
-		safe: false,
-		kind: 'create',
-		why: 'every POST adds the codes to the group; the reference does not say that a code already there is refused',
-	},
+	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const group = readRequired<number>(this, couponGroupId, itemIndex, asId);
 		const list = readCoupons(this, itemIndex);
 		if (list.length === 0) fail(this, itemIndex, 'Add at least one coupon code');
 		const body = { coupons: list, couponGroupId: group };
-		const response = await apiRequest.call(this, {
-			method: 'POST',
-			path: ['saleCoupons'],
-			body,
-			itemIndex,
-		});
+		const response = await createOnce.call(
+			this,
+			{ method: 'POST', path: ['saleCoupons'], body, itemIndex, repeat },
+			// The API answers with an empty body, so "found" is every code being in the group.
+			async function () {
+				const existing = await apiRequestAllItems.call(
+					this,
+					{ method: 'GET', path: ['saleCoupons'], qs: { couponGroupId: group } },
+					{ returnAll: true, limit: Infinity, pageSize: 1000 },
+				);
+				const codes = new Set(existing.map((c) => String(c.coupon).toLowerCase()));
+				return list.every((c) => codes.has(String(c.code).toLowerCase())) ? {} : undefined;
+			},
+		);
 		return done(response, body);
 	},
 };

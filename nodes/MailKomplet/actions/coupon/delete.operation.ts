@@ -20,7 +20,11 @@ export const deleteCoupon: ItemOperation = {
 	// The reference writes /saleCoupons/{id:int}: route syntax for the coupon's ID.
 	endpoints: ['DELETE /saleCoupons/{couponId}'],
 	properties: [couponId],
-	repeat: { safe: true, why: 'deleting a coupon that is already gone changes nothing' },
+	repeat: {
+		safe: true,
+		why: 'deleting a coupon that is already gone changes nothing: a 404 after a lost answer means it is done',
+		goneMeansDone: true,
+	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, couponId, itemIndex, asId);
@@ -28,6 +32,7 @@ export const deleteCoupon: ItemOperation = {
 			method: 'DELETE',
 			path: ['saleCoupons', id],
 			itemIndex,
+			repeat: deleteCoupon.repeat,
 		});
 		return done(response, { couponId: id });
 	},

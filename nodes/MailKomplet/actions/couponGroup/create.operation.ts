@@ -1,12 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../helpers/values';
-import { postRecord } from '../common';
+import type { CreateSafety } from '../../transport';
+import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
 import { color, groupName } from './couponGroup.descriptions';
 
 const name: INodeProperties = { ...groupName, required: true };
 const flagColor: INodeProperties = { ...color, required: true };
+
+const repeat: CreateSafety = {
+	safe: false,
+	kind: 'create',
+	why: 'every POST without couponGroupId makes another group, even with the same name',
+};
 
 export const create: ItemOperation = {
 	value: 'create',
@@ -16,17 +23,17 @@ export const create: ItemOperation = {
 		'Create a sale coupon group that coupon codes are added to. Returns the new couponGroupId.',
 	endpoints: ['POST /saleCouponGroups'],
 	properties: [name, flagColor],
-	repeat: {
-		safe: false,
-		kind: 'create',
-		why: 'every POST without couponGroupId makes another group, even with the same name',
-	},
+	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
 			name: readRequired<string>(this, name, itemIndex),
 			color: readRequired<string>(this, flagColor, itemIndex),
 		};
-		return await postRecord(this, 'saleCouponGroups', body, itemIndex);
+		return await createRecord(
+			this,
+			{ path: 'saleCouponGroups', body, repeat, identifiedBy: ['name', 'color'] },
+			itemIndex,
+		);
 	},
 };

@@ -19,7 +19,11 @@ export const deleteCouponGroup: ItemOperation = {
 	description: 'Delete a sale coupon group by its ID. Returns success and the couponGroupId.',
 	endpoints: ['DELETE /saleCouponGroups'],
 	properties: [couponGroupId],
-	repeat: { safe: true, why: 'deleting a group that is already gone changes nothing' },
+	repeat: {
+		safe: true,
+		why: 'deleting a group that is already gone changes nothing: a 404 after a lost answer means it is done',
+		goneMeansDone: true,
+	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, couponGroupId, itemIndex, asId);
@@ -28,6 +32,7 @@ export const deleteCouponGroup: ItemOperation = {
 			path: ['saleCouponGroups'],
 			qs: { id },
 			itemIndex,
+			repeat: deleteCouponGroup.repeat,
 		});
 		return done(response, { couponGroupId: id });
 	},

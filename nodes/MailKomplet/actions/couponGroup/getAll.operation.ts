@@ -16,12 +16,9 @@ export const getAll: ItemOperation = {
 	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const groups = await readList(
-			this,
-			{ method: 'GET', path: ['saleCouponGroups'] },
-			itemIndex,
-			{ paged: false },
-		);
+		const groups = await readList(this, { method: 'GET', path: ['saleCouponGroups'] }, itemIndex, {
+			paged: false,
+		});
 		return simplify(this, itemIndex, groups, ['couponGroupId', 'name']);
 	},
 };

@@ -45,6 +45,7 @@ export const update: ItemOperation = {
 			path: ['saleCouponGroups'],
 			body: { couponGroupId: id, ...changes },
 			itemIndex,
+			repeat: update.repeat,
 		});
 		return done(response, { couponGroupId: id, ...changes });
 	},

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asNumber, readFields, readRequired } from '../../helpers/values';
-import { postRecord } from '../common';
+import type { CreateSafety } from '../../transport';
+import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
 import {
 	caption,
@@ -42,6 +43,12 @@ const additionalFields: INodeProperties = {
 	],
 };
 
+const repeat: CreateSafety = {
+	safe: false,
+	kind: 'create',
+	why: 'every POST adds a column; the reference does not say that a second one with the same name is refused',
+};
+
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
@@ -50,11 +57,7 @@ export const create: ItemOperation = {
 		'Add a custom column that every contact can have a value in. Needs a data type and a name. Returns the new customColumnId with the values sent.',
 	endpoints: ['POST /customColumns'],
 	properties: [dataType, name, additionalFields],
-	repeat: {
-		safe: false,
-		kind: 'create',
-		why: 'every POST adds a column; the reference does not say that a second one with the same name is refused',
-	},
+	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -62,6 +65,10 @@ export const create: ItemOperation = {
 			name: readRequired<string>(this, name, itemIndex),
 			...readFields(this, additionalFields, itemIndex, columnConverters),
 		};
-		return await postRecord(this, 'customColumns', body, itemIndex);
+		return await createRecord(
+			this,
+			{ path: 'customColumns', body, repeat, identifiedBy: ['name'] },
+			itemIndex,
+		);
 	},
 };

@@ -21,7 +21,11 @@ export const deleteCustomColumn: ItemOperation = {
 	// The reference names /contacts here by mistake; the section and its `id` parameter are these.
 	endpoints: ['DELETE /customColumns'],
 	properties: [customColumnId],
-	repeat: { safe: true, why: 'deleting a column that is already gone changes nothing' },
+	repeat: {
+		safe: true,
+		why: 'deleting a column that is already gone changes nothing: a 404 after a lost answer means it is done',
+		goneMeansDone: true,
+	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, customColumnId, itemIndex, asId);
@@ -30,6 +34,7 @@ export const deleteCustomColumn: ItemOperation = {
 			path: ['customColumns'],
 			qs: { id },
 			itemIndex,
+			repeat: deleteCustomColumn.repeat,
 		});
 		return done(response, { customColumnId: id });
 	},

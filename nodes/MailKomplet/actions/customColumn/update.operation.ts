@@ -69,6 +69,7 @@ export const update: ItemOperation = {
 			path: ['customColumns', id],
 			body: changes,
 			itemIndex,
+			repeat: update.repeat,
 		});
 		return done(response, { customColumnId: id, ...changes });
 	},

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readFields, readRequired } from '../../helpers/values';
-import { postRecord } from '../common';
+import type { CreateSafety } from '../../transport';
+import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
 
 const name: INodeProperties = {
@@ -38,6 +39,12 @@ const additionalFields: INodeProperties = {
 	],
 };
 
+const repeat: CreateSafety = {
+	safe: false,
+	kind: 'create',
+	why: 'every POST makes another list, even with the same name',
+};
+
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
@@ -45,11 +52,7 @@ export const create: ItemOperation = {
 	description: 'Create a new mailing list. Returns the new mailingListId.',
 	endpoints: ['POST /mailingLists'],
 	properties: [name, isTest, additionalFields],
-	repeat: {
-		safe: false,
-		kind: 'create',
-		why: 'every POST makes another list, even with the same name',
-	},
+	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -57,6 +60,10 @@ export const create: ItemOperation = {
 			isTest: this.getNodeParameter('isTest', itemIndex) as boolean,
 			...readFields(this, additionalFields, itemIndex),
 		};
-		return await postRecord(this, 'mailingLists', body, itemIndex);
+		return await createRecord(
+			this,
+			{ path: 'mailingLists', body, repeat, identifiedBy: ['name', 'description', 'isTest'] },
+			itemIndex,
+		);
 	},
 };

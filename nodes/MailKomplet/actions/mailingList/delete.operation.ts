@@ -51,6 +51,11 @@ export const deleteOperation: ItemOperation = {
 			path: ['mailingLists'],
 			qs: { mailingListIds: ids.join(','), unassign: keepContacts },
 			itemIndex,
+			repeat: {
+				safe: true,
+				why: 'deleting the same lists again changes nothing more',
+				goneMeansDone: ids.length === 1,
+			},
 		});
 		return done(response, { mailingListIds: ids, unassign: keepContacts });
 	},

@@ -62,6 +62,7 @@ export const update: ItemOperation = {
 			path: ['mailingLists', id],
 			body: changes,
 			itemIndex,
+			repeat: update.repeat,
 		});
 		return done(response, { mailingListId: id, ...changes });
 	},

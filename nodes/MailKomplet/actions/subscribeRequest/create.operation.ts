@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asEmail, asId, readRequired } from '../../helpers/values';
 import { domainRedirectRLC } from '../common.descriptions';
-import { postRecord } from '../common';
+import type { SendSafety } from '../../transport';
+import { sendOnce } from '../../transport';
+import { createdRecord } from '../common';
 import {
 	customColumnsJson,
 	customColumnsMode,
@@ -26,6 +28,13 @@ const dispatcherId: INodeProperties = {
 		'Domain redirect (dispatcher) whose subscribe settings and confirmation campaign handle the request',
 };
 
+// A send, not a create: the API cannot look a subscribe request up to tell whether it was made.
+const repeat: SendSafety = {
+	safe: false,
+	kind: 'send',
+	why: 'every POST makes another subscribe request and e-mails the contact another confirmation',
+};
+
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
@@ -41,11 +50,7 @@ export const create: ItemOperation = {
 		customColumnValues,
 		customColumnsJson,
 	],
-	repeat: {
-		safe: false,
-		kind: 'create',
-		why: 'every POST makes another subscribe request and e-mails the contact another confirmation',
-	},
+	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const address = readRequired<string>(this, contactEmail, itemIndex, asEmail);
@@ -55,6 +60,11 @@ export const create: ItemOperation = {
 			...(await readContact(this, newContactFields, itemIndex)),
 			dispatcherId: redirect,
 		};
-		return await postRecord(this, 'subscribeContacts', body, itemIndex);
+		const response = await sendOnce.call(
+			this,
+			{ method: 'POST', path: ['subscribeContacts'], body, itemIndex, repeat },
+			`Ask ${address} whether the confirmation e-mail arrived, or look at the domain redirect's subscribe requests in Mail Komplet.`,
+		);
+		return createdRecord(response, body);
 	},
 };

@@ -11,6 +11,7 @@ import { campaignRLC } from '../common.descriptions';
 import { readRecipientList, sendMessages, splitList } from '../send';
 import { batchSize, sendMode } from '../send.descriptions';
 import type { BatchOperation } from '../types';
+import type { SendSafety } from '../../transport';
 
 const fromAddress: INodeProperties = {
 	displayName: 'From Email',
@@ -298,6 +299,12 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<I
 	return message;
 }
 
+const repeat: SendSafety = {
+	safe: false,
+	kind: 'send',
+	why: 'every POST sends the e-mail again',
+};
+
 export const send: BatchOperation = {
 	value: 'send',
 	name: 'Send',
@@ -318,11 +325,7 @@ export const send: BatchOperation = {
 		bodyText,
 		additionalFields,
 	],
-	repeat: {
-		safe: false,
-		kind: 'send',
-		why: 'every POST sends the e-mail again',
-	},
+	repeat,
 	runs: 'batch',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await sendMessages(this, items, {
@@ -330,6 +333,12 @@ export const send: BatchOperation = {
 			envelope: 'email',
 			recipients: readRecipients,
 			message: readMessage,
+			repeat,
+			check: {
+				operation: 'Transactional Email > Get Many',
+				filter: 'Recipient Contains',
+				key: 'address',
+			},
 		});
 	},
 };

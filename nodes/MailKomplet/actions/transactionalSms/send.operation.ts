@@ -11,6 +11,7 @@ import { queuePriorityOptions } from '../enums';
 import { readRecipientList, sendMessages } from '../send';
 import { batchSize, sendMode } from '../send.descriptions';
 import type { BatchOperation } from '../types';
+import type { SendSafety } from '../../transport';
 
 const to: INodeProperties = {
 	displayName: 'Phone Numbers',
@@ -86,6 +87,12 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<I
 	};
 }
 
+const repeat: SendSafety = {
+	safe: false,
+	kind: 'send',
+	why: 'every POST sends the SMS again and is charged again',
+};
+
 export const send: BatchOperation = {
 	value: 'send',
 	name: 'Send',
@@ -94,11 +101,7 @@ export const send: BatchOperation = {
 		'Send an SMS to one or several phone numbers per input item, or one SMS to the numbers of all items; needs the numbers with country code and the text. Returns one item per recipient with number and guid (for Get Many).',
 	endpoints: ['POST /transactionalSms'],
 	properties: [sendMode, batchSize, to, text, additionalFields],
-	repeat: {
-		safe: false,
-		kind: 'send',
-		why: 'every POST sends the SMS again and is charged again',
-	},
+	repeat,
 	runs: 'batch',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await sendMessages(this, items, {
@@ -106,6 +109,12 @@ export const send: BatchOperation = {
 			envelope: 'sms',
 			recipients: readNumbers,
 			message: readMessage,
+			repeat,
+			check: {
+				operation: 'Transactional SMS > Get Many',
+				filter: 'Number Contains',
+				key: 'number',
+			},
 		});
 	},
 };

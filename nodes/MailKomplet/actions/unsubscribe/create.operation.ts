@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asEmail, asId, readFields, readRequired } from '../../helpers/values';
 import { campaignRLC, distributionRLC, mailingListRLC } from '../common.descriptions';
-import { postRecord } from '../common';
+import type { CreateSafety } from '../../transport';
+import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
 
 const email: INodeProperties = {
@@ -45,6 +46,12 @@ const additionalFields: INodeProperties = {
 	],
 };
 
+const repeat: CreateSafety = {
+	safe: false,
+	kind: 'create',
+	why: 'the reference does not say a second POST for the same address is refused, so it may record a second unsubscribe',
+};
+
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
@@ -63,10 +70,7 @@ export const create: ItemOperation = {
 		},
 		additionalFields,
 	],
-	repeat: {
-		safe: true,
-		why: 'it sets a state, the answer carries no new ID: an address unsubscribed twice stays unsubscribed; at worst a second record keeps it so',
-	},
+	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -77,6 +81,15 @@ export const create: ItemOperation = {
 				generatorExecutionId: asId,
 			}),
 		};
-		return await postRecord(this, 'excludeLists', body, itemIndex);
+		return await createRecord(
+			this,
+			{
+				path: 'excludeLists',
+				body,
+				repeat,
+				identifiedBy: ['email', 'mailingListId', 'campaignId'],
+			},
+			itemIndex,
+		);
 	},
 };

@@ -20,7 +20,11 @@ export const deleteUnsubscribe: ItemOperation = {
 		'Delete an unsubscribe record, so the address can receive what it was unsubscribed from again. Returns success and the excludeListId.',
 	endpoints: ['DELETE /excludeLists'],
 	properties: [excludeListId],
-	repeat: { safe: true, why: 'deleting a record that is already gone changes nothing' },
+	repeat: {
+		safe: true,
+		why: 'deleting a record that is already gone changes nothing: a 404 after a lost answer means it is done',
+		goneMeansDone: true,
+	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, excludeListId, itemIndex, asId);
@@ -29,6 +33,7 @@ export const deleteUnsubscribe: ItemOperation = {
 			path: ['excludeLists'],
 			qs: { id },
 			itemIndex,
+			repeat: deleteUnsubscribe.repeat,
 		});
 		return done(response, { excludeListId: id });
 	},

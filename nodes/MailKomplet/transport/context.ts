@@ -1,0 +1,5 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+export type MailKompletContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'mailKompletApi';
