@@ -4,23 +4,9 @@ import { readFields, readRequired } from '../../helpers/values';
 import type { CreateSafety } from '../../transport';
 import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
+import { isTest, listDescription, listName } from './mailingList.descriptions';
 
-const name: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'Name of the mailing list as shown in Mail Komplet',
-};
-
-const isTest: INodeProperties = {
-	displayName: 'Is Test List',
-	name: 'isTest',
-	type: 'boolean',
-	default: false,
-	description: 'Whether the list is meant for test sends only',
-};
+const name: INodeProperties = { ...listName, required: true };
 
 const additionalFields: INodeProperties = {
 	displayName: 'Additional Fields',
@@ -28,15 +14,7 @@ const additionalFields: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	options: [
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			default: '',
-			description: 'Free text describing what the list is for',
-		},
-	],
+	options: [listDescription],
 };
 
 const repeat: CreateSafety = {

@@ -5,6 +5,7 @@ import { apiRequest } from '../../transport';
 import { mailingListRLC } from '../common.descriptions';
 import { done, requireChanges } from '../common';
 import type { ItemOperation } from '../types';
+import { isTest, listDescription, listName } from './mailingList.descriptions';
 
 const mailingListId: INodeProperties = {
 	...mailingListRLC,
@@ -18,29 +19,7 @@ const updateFields: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	options: [
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			default: '',
-			description: 'Free text describing what the list is for',
-		},
-		{
-			displayName: 'Is Test List',
-			name: 'isTest',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the list is meant for test sends only',
-		},
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Name of the mailing list as shown in Mail Komplet',
-		},
-	],
+	options: [listDescription, isTest, listName],
 };
 
 export const update: ItemOperation = {
