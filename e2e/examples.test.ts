@@ -9,6 +9,7 @@ import {
 	importCredentials,
 	importWorkflows,
 	nodeError,
+	succeeded,
 } from '../scripts/n8n/cli';
 import {
 	DEMO_WEBHOOK_SECRET,
@@ -50,7 +51,11 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 				const errors = workflow.nodes
 					.map((node) => nodeError(execution.run, node.name))
 					.filter(Boolean);
-				expect({ errors, code: execution.code }).toEqual({ errors: [], code: 0 });
+				expect({ errors, ...succeeded(execution) }).toEqual({
+					errors: [],
+					status: 'success',
+					finished: true,
+				});
 				const requests = await sandbox.client.requests();
 				expect(requests.length).toBeGreaterThan(0);
 				expect(

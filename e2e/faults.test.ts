@@ -14,6 +14,7 @@ import {
 	importWorkflows,
 	nodeError,
 	nodeOutput,
+	succeeded,
 } from '../scripts/n8n/cli';
 import type { WorkflowFile } from '../scripts/n8n/cli';
 import { nodeType } from '../scripts/n8n/package-contents';
@@ -92,7 +93,7 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 			const execution = await executeWorkflow(n8n, workflow.id);
 
 			expect(nodeError(execution.run, UPSERT)).toBeUndefined();
-			expect(execution.code).toBe(0);
+			expect(succeeded(execution)).toEqual({ status: 'success', finished: true });
 			const output = nodeOutput(execution.run, UPSERT);
 			expect(output.filter((item) => item.error !== undefined)).toEqual([]);
 			expect(output).toHaveLength(COUNT);

@@ -8,6 +8,7 @@ import {
 	importWorkflows,
 	nodeError,
 	nodeOutput,
+	succeeded,
 	type CliExecution,
 } from '../scripts/n8n/cli';
 import { sandboxCredential } from '../scripts/n8n/sandbox';
@@ -106,7 +107,7 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 				);
 				expect({ missing, received }).toEqual({ missing: [], received });
 				expect(requests.filter((r) => r.status >= 400)).toEqual([]);
-				expect(execution.code).toBe(0);
+				expect(succeeded(execution)).toEqual({ status: 'success', finished: true });
 			},
 		);
 

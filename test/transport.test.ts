@@ -1,4 +1,5 @@
 import { parseRetryAfter } from '../nodes/MailKomplet/transport';
+import { networkFailure } from '../nodes/MailKomplet/transport/errors';
 import { jsonOf, runNode } from './harness';
 import { expectNoSecret, useFakeClock } from './helpers/faults';
 import { useSandbox } from './helpers/sandbox';
@@ -224,5 +225,22 @@ describe('transport: Retry-After', () => {
 		[undefined, undefined],
 	])('reads %p as %p ms', (value, expected) => {
 		expect(parseRetryAfter(value, now)).toBe(expected);
+	});
+});
+
+describe('connection failures as n8n reports them', () => {
+	it.each([
+		[
+			'The connection to the server was closed unexpectedly, perhaps it is offline.',
+			'ECONNRESET',
+			true,
+		],
+		['The service refused the connection - perhaps it is offline', 'ECONNREFUSED', false],
+		["The connection timed out, consider setting the 'Retry on Fail' option", 'ETIMEDOUT', true],
+	])('"%s" without a code is %s', (message, code, established) => {
+		// n8n 1.x wraps the socket error in a NodeApiError whose text replaces the code.
+		const wrapped = Object.assign(new Error(message), { cause: new Error('wrapped') });
+
+		expect(networkFailure(wrapped)).toMatchObject({ type: 'network', code, established });
 	});
 });

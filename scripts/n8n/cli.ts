@@ -83,6 +83,14 @@ export async function executeWorkflow(n8n: N8nInstance, id: string): Promise<Cli
 	return { code: result.code, run, output: result.stdout + result.stderr };
 }
 
+/**
+ * Whether the run n8n printed finished successfully. The run is the evidence, not the exit code:
+ * under load n8n 2.40.5's `execute` sometimes exits 128 after printing a successful run.
+ */
+export function succeeded(execution: CliExecution): { status?: string; finished?: boolean } {
+	return { status: execution.run?.status, finished: execution.run?.finished };
+}
+
 /** The JSON items a node put on its first output in the first (or given) run. */
 export function nodeOutput(
 	run: IRun | undefined,

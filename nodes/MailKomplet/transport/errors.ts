@@ -31,17 +31,42 @@ const LOST_ON_THE_WAY: Record<string, string> = {
 };
 
 /**
+ * n8n's NodeApiError replaces a connection error's message with its own text, and some n8n
+ * versions drop the code on the way: the text still tells which failure it was.
+ */
+const N8N_MESSAGES: Array<[RegExp, string]> = [
+	[/refused the connection/i, 'ECONNREFUSED'],
+	[/closed unexpectedly/i, 'ECONNRESET'],
+	[/connection cannot be established/i, 'ENOTFOUND'],
+	[/connection timed out/i, 'ETIMEDOUT'],
+	[/connection was aborted/i, 'ECONNABORTED'],
+	[/host is unreachable/i, 'EHOSTUNREACH'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+];
+
+/** The error and the errors it wraps (n8n wraps once or twice, depending on its version). */
+function chain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
+	const links: Array<{ code?: unknown; message?: unknown; cause?: unknown }> = [];
+	for (let link = error; link && typeof link === 'object' && links.length < 5; ) {
+		links.push(link as { cause?: unknown });
+		link = (link as { cause?: unknown }).cause;
+	}
+	return links;
+}
+
+/**
  * What kind of connection failure an error from n8n's HTTP helper is, or undefined when it is
  * none (a cancelled execution, a bug) and must not be retried.
  */
 export function networkFailure(error: unknown): Failure | undefined {
-	const outer = (error ?? {}) as { code?: unknown; message?: unknown; cause?: unknown };
-	const cause = (outer.cause ?? {}) as { code?: unknown; message?: unknown };
-	const text = `${String(cause.message ?? '')} ${String(outer.message ?? '')}`;
+	const links = chain(error);
+	const text = links.map((link) => String(link.message ?? '')).join(' ');
 	const code =
-		[cause.code, outer.code].find(
-			(value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value),
-		) ?? /\b(E[A-Z]{4,})\b/.exec(text)?.[1];
+		links
+			.map((link) => link.code)
+			.find((value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value)) ??
+		/\b(E[A-Z]{4,})\b/.exec(text)?.[1] ??
+		N8N_MESSAGES.find(([pattern]) => pattern.test(text))?.[1];
 	if (/timeout of \d+ms exceeded|timed? ?out/i.test(text) || code === 'ETIMEDOUT') {
 		return {
 			type: 'network',
