@@ -81,15 +81,27 @@ async function install(release: N8nRelease, dir: string): Promise<void> {
 
 	const nodedir = await ensureNodeHeaders();
 	const env = nodeEnv({ npm_config_nodedir: nodedir, npm_config_update_notifier: 'false' });
-	const npm = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+	const npm = (args: string[], extraEnv: NodeJS.ProcessEnv = {}, timeoutMs?: number) =>
 		runChecked('npm', [...args, '--no-audit', '--no-fund'], {
 			cwd: dir,
 			env: { ...env, ...extraEnv },
 			logFile,
+			timeoutMs,
 		});
 
 	// Install scripts are skipped: one of them (a Kafka client's) downloads zlib from the internet.
-	await npm(['install', '--ignore-scripts']);
+	// npm was once seen spinning for half an hour resolving n8n's peer dependencies, where it
+	// usually takes 3 minutes; a second try after a timeout finished in minutes.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await npm(['install', '--ignore-scripts'], {}, 12 * 60_000);
+			break;
+		} catch (error) {
+			if (attempt === 2) throw error;
+			fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+			fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
+		}
+	}
 	// Only sqlite3 and isolated-vm need native code; sqlite3's prebuilt binaries live on GitHub
 	// (unreachable), so it is compiled against this Node's headers straight away.
 	await npm(['rebuild', 'sqlite3'], { npm_config_build_from_source: 'true' });
