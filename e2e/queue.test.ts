@@ -16,7 +16,7 @@ import { builtNodes, nodeType, triggerWebhookPath } from '../scripts/n8n/package
 import { ARTIFACTS_DIR } from '../scripts/n8n/paths';
 import { sleep } from '../scripts/n8n/process';
 import {
-	finishedExecutions,
+	executionsInFlight,
 	QueueTopology,
 	startedExecutions,
 } from '../scripts/n8n/queue/topology';
@@ -297,20 +297,12 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 			// an execution (at two thirds at the latest), so the kill hits work in flight.
 			const answers = await postConcurrently(url, bodies, FAULT_CONCURRENCY, (answered) => {
 				if (killed || answered < killAt) return;
-				const log = victim.log();
-				const finished = new Set(finishedExecutions(log));
-				const running = startedExecutions(log).filter((id) => !finished.has(id));
-				if (!running.length && answered < 2 * killAt) return;
+				if (!executionsInFlight(victim.log()).length && answered < 2 * killAt) return;
 				killedAfter = answered;
-				killed = victim.kill().then(() => {
-					const logAtKill = victim.log();
-					const done = new Set(finishedExecutions(logAtKill));
-					const startedIds = startedExecutions(logAtKill);
-					return {
-						inFlight: startedIds.filter((id) => !done.has(id)),
-						startedBefore: startedIds.length,
-					};
-				});
+				killed = victim.kill().then(() => ({
+					inFlight: executionsInFlight(victim.log()),
+					startedBefore: startedExecutions(victim.log()).length,
+				}));
 				restarted = killed.then(() => victim.start());
 			});
 			const postedMs = Date.now() - started;

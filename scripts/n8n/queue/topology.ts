@@ -151,9 +151,10 @@ export function startedExecutions(log: string): string[] {
 	return [...log.matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
 }
 
-/** Execution ids a worker's log says it finished. */
-export function finishedExecutions(log: string): string[] {
-	return [...log.matchAll(/Worker finished execution (\d+)/g)].map((match) => match[1]);
+/** Execution ids a worker's log says it started and has not finished. */
+export function executionsInFlight(log: string): string[] {
+	const finished = new Set([...log.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]));
+	return startedExecutions(log).filter((id) => !finished.has(id));
 }
 
 /** The environment every process of the topology shares (README "Running at scale"). */
