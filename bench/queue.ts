@@ -41,11 +41,10 @@ export async function queueBenchmarks(
 	});
 	try {
 		const workflows = benchWorkflows();
-		await topology.activate(workflows);
 		log(
 			`Starting n8n ${N8N_VERSION} in queue mode (webhook processor on ${topology.webhook.baseUrl})`,
 		);
-		await topology.start();
+		await topology.start(workflows);
 		const [triggerPath, webhookPath] = benchWebhookPaths();
 		await topology.webhook.waitForWebhook(triggerPath);
 		await topology.webhook.waitForWebhook(webhookPath, { probe: 'options' });

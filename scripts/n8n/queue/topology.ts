@@ -8,11 +8,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { WorkflowFile } from '../cli';
+import { importWorkflows, type WorkflowFile } from '../cli';
 import { ensureN8n } from '../install';
 import { N8nInstance } from '../instance';
 import { ARTIFACTS_DIR } from '../paths';
 import { freePort } from '../ports';
+import { N8nRest } from '../rest';
 import type { N8nRelease } from '../versions';
 import { startPostgres, startRedis, type Postgres, type Redis } from './services';
 
@@ -39,9 +40,8 @@ export class QueueTopology {
 	) {}
 
 	/**
-	 * Starts PostgreSQL and Redis and prepares (does not start) the n8n processes. Import and
-	 * activate workflows with activate() before start(): the main process registers the active
-	 * workflows' webhooks for the webhook processor when it starts.
+	 * Starts PostgreSQL and Redis and prepares (does not start) the n8n processes; import
+	 * credentials through `main.cli` before start().
 	 */
 	static async create(options: QueueTopologyOptions): Promise<QueueTopology> {
 		const { release, label } = options;
@@ -109,18 +109,34 @@ export class QueueTopology {
 	}
 
 	/**
-	 * Imports workflows as active through the main process's CLI (`--activeState=fromJson`, which
-	 * both n8n versions accept in queue mode only).
+	 * Imports the workflows as active, starts main (it migrates the database and registers the
+	 * active workflows' webhooks for the webhook processor), then the workers and the webhook
+	 * processor at once.
+	 *
+	 * n8n 1.x activates on import (`--activeState=fromJson`, queue mode only). n8n 2.40's import
+	 * refuses to activate before an owner exists ("User attempted to activate a workflow without
+	 * permissions"), so 2.x imports them inactive and main activates them once the owner is set up.
 	 */
-	async activate(workflows: WorkflowFile[]): Promise<void> {
-		const file = path.join(this.main.userFolder, `import-active-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(workflows.map((w) => ({ ...w, active: true }))));
-		await this.main.cliChecked(['import:workflow', `--input=${file}`, '--activeState=fromJson']);
-	}
-
-	/** Starts main (it migrates the database and registers webhooks), then the others at once. */
-	async start(): Promise<void> {
+	async start(activeWorkflows: WorkflowFile[] = []): Promise<void> {
+		if (this.main.major < 2) {
+			const file = path.join(this.main.userFolder, `import-active-${Date.now()}.json`);
+			fs.writeFileSync(file, JSON.stringify(activeWorkflows.map((w) => ({ ...w, active: true }))));
+			await this.main.cliChecked(['import:workflow', `--input=${file}`, '--activeState=fromJson']);
+		} else if (activeWorkflows.length) {
+			await importWorkflows(this.main, activeWorkflows);
+		}
 		await this.main.start();
+		if (this.main.major >= 2 && activeWorkflows.length) {
+			const rest = new N8nRest(this.main.baseUrl);
+			await rest.signIn();
+			for (const { id } of activeWorkflows) {
+				const { versionId } = await rest.request<{ versionId: string }>(
+					'GET',
+					`/rest/workflows/${id}`,
+				);
+				await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+			}
+		}
 		await Promise.all([...this.workers, this.webhook].map((instance) => instance.start()));
 	}
 
@@ -151,9 +167,14 @@ export function startedExecutions(log: string): string[] {
 	return [...log.matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
 }
 
+/** Execution ids a worker's log says it finished. */
+export function finishedExecutions(log: string): string[] {
+	return [...log.matchAll(/Worker finished execution (\d+)/g)].map((match) => match[1]);
+}
+
 /** Execution ids a worker's log says it started and has not finished. */
 export function executionsInFlight(log: string): string[] {
-	const finished = new Set([...log.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]));
+	const finished = new Set(finishedExecutions(log));
 	return startedExecutions(log).filter((id) => !finished.has(id));
 }
 
