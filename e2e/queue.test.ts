@@ -77,8 +77,8 @@ const BULK_PATH = 'mk-queue-bulk-import';
  * within seconds, not a minute (the fault test waits for what n8n then does with them).
  */
 const QUEUE_ENV = {
-	QUEUE_WORKER_LOCK_DURATION: '10000',
-	QUEUE_WORKER_LOCK_RENEW_TIME: '2500',
+	QUEUE_WORKER_LOCK_DURATION: '15000',
+	QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	EXECUTIONS_DATA_PRUNE: 'false',
 };
