@@ -14,7 +14,8 @@ import { runNode } from '../test/harness';
 import type { Measurement, Row } from './measure';
 import { median, report } from './measure';
 import { faultBenchmarks, faultReport } from './faults';
-import { triggerBenchmarks, triggerReport } from './trigger';
+import { QUEUE_SETUP, queueBenchmarks, queueVsSingleReport } from './queue';
+import { triggerBenchmarks, triggerReport, type TriggerRow } from './trigger';
 
 const CONTACTS = 100_000;
 const IMPORTED = 50_000;
@@ -183,10 +184,17 @@ async function main() {
 		await sandbox.close();
 	}
 	console.log(`\n${faultReport(await faultBenchmarks())}`);
+	let triggerRows: TriggerRow[] = [];
 	if (!process.argv.includes('--no-trigger')) {
-		const triggerRows = await triggerBenchmarks();
+		triggerRows = await triggerBenchmarks();
 		console.log(`\n${triggerReport(triggerRows)}`);
 		missed ||= triggerRows.some((row) => !row.ok);
+	}
+	if (!process.argv.includes('--no-trigger') && !process.argv.includes('--no-queue')) {
+		const queueRows = await queueBenchmarks();
+		console.log(`\n${triggerReport(queueRows, QUEUE_SETUP)}`);
+		console.log(`\n${queueVsSingleReport(triggerRows, queueRows)}`);
+		missed ||= queueRows.some((row) => !row.ok);
 	}
 	// A missed target is reported, not failed: the figures are for reading, not gating.
 	if (missed)

@@ -17,7 +17,8 @@
  *   BENCH_TRIGGER_REQUESTS=<n>     requests per timed run instead of the plan's (warm-up: a third)
  *   BENCH_TRIGGER_N8N_ENV=K=V,...  extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE=legacy)
  *   BENCH_TRIGGER_PACKAGE=<dir>    load this unpacked package (package.json + dist) instead
- *   BENCH_TRIGGER_TYPE_VERSION=<v> typeVersion of the trigger node in its workflow (default 1)
+ *   BENCH_TRIGGER_TYPE_VERSION=<v> typeVersion of the trigger node in its workflow (default 1.1,
+ *                                  what the editor adds; 1 is what workflows saved before had)
  *   BENCH_TRIGGER_CPU_PROF=<dir>   write V8 CPU profiles of the n8n server into <dir>
  */
 import * as fs from 'node:fs';
@@ -36,7 +37,7 @@ import { sleep } from '../scripts/n8n/process';
 import { N8nRest } from '../scripts/n8n/rest';
 import { findRelease } from '../scripts/n8n/versions';
 
-const N8N_VERSION = '2.40.5';
+export const N8N_VERSION = '2.40.5';
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'webhooks', '1-delivered.json');
 
 /**
@@ -56,7 +57,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /** Saving the executions of one run may lag its last answer by this much at most. */
 const DRAIN_TIMEOUT_MS = 60_000;
 /** What the bench changes in n8n's configuration, the same for both workflows. */
-const N8N_ENV: NodeJS.ProcessEnv = { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn' };
+export const N8N_ENV: NodeJS.ProcessEnv = { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn' };
 
 const TRIGGER_WEBHOOK_ID = '0b6f3c1e-8d2a-4c7b-9e5f-1a2b3c4d5e6f';
 const WEBHOOK_NODE_ID = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -125,7 +126,7 @@ function triggerWorkflow(): WorkflowFile {
 	return singleNodeWorkflow('mkBenchTrigger01', 'Bench: Mail Komplet Trigger', {
 		name: 'Mail Komplet Trigger',
 		type: nodeType('mailKompletTrigger'),
-		typeVersion: Number(process.env.BENCH_TRIGGER_TYPE_VERSION) || 1,
+		typeVersion: Number(process.env.BENCH_TRIGGER_TYPE_VERSION) || 1.1,
 		webhookId: TRIGGER_WEBHOOK_ID,
 		// Authentication None and every event, as the editor saves them.
 		parameters: {
@@ -245,7 +246,7 @@ async function drain(rest: N8nRest, target: Target): Promise<void> {
 	}
 }
 
-function extraN8nEnv(spec: string | undefined): NodeJS.ProcessEnv {
+export function extraN8nEnv(spec: string | undefined): NodeJS.ProcessEnv {
 	const pairs = (spec ?? '').split(',').filter((pair) => pair.includes('='));
 	return Object.fromEntries(
 		pairs.map((pair) => [
@@ -255,7 +256,7 @@ function extraN8nEnv(spec: string | undefined): NodeJS.ProcessEnv {
 	);
 }
 
-function environmentLine(n8nEnv: NodeJS.ProcessEnv): string {
+export function environmentLine(n8nEnv: NodeJS.ProcessEnv): string {
 	const cpu = cpus();
 	const machine = `${cpu.length} x ${cpu[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 	const manifest = path.join(
@@ -281,7 +282,7 @@ async function startN8n(
 	n8n: N8nInstance,
 	workflows: WorkflowFile[],
 	log: (line: string) => void,
-): Promise<string[]> {
+): Promise<void> {
 	if (process.env.BENCH_TRIGGER_PACKAGE)
 		replacePackage(n8n, path.resolve(process.env.BENCH_TRIGGER_PACKAGE));
 	await importWorkflows(n8n, workflows);
@@ -302,10 +303,9 @@ async function startN8n(
 	} finally {
 		if (profileDir) delete process.env.NODE_OPTIONS;
 	}
-	return [
-		await n8n.waitForWebhook(`${TRIGGER_WEBHOOK_ID}/${triggerWebhookPath()}`),
-		await n8n.waitForWebhook(WEBHOOK_PATH, { probe: 'options' }),
-	];
+	const [triggerPath, webhookPath] = benchWebhookPaths();
+	await n8n.waitForWebhook(triggerPath);
+	await n8n.waitForWebhook(webhookPath, { probe: 'options' });
 }
 
 interface Step {
@@ -385,53 +385,44 @@ async function measureStep(
 	};
 }
 
-export async function triggerBenchmarks(
-	log: (line: string) => void = console.log,
+/** The two workflows measured: the trigger and n8n's Webhook node, each alone. */
+export function benchWorkflows(): [WorkflowFile, WorkflowFile] {
+	return [triggerWorkflow(), webhookWorkflow()];
+}
+
+/** Paths below /webhook/ of benchWorkflows(), in the same order. */
+export function benchWebhookPaths(): [string, string] {
+	return [`${TRIGGER_WEBHOOK_ID}/${triggerWebhookPath()}`, WEBHOOK_PATH];
+}
+
+/**
+ * Runs the plan against both workflows, whose production webhooks `webhookBaseUrl` serves;
+ * `rest` is signed in where the executions can be listed.
+ */
+export async function measureWorkflows(
+	webhookBaseUrl: string,
+	rest: N8nRest,
+	workflows: [WorkflowFile, WorkflowFile],
+	environment: string,
+	log: (line: string) => void,
+	elapsed: () => string,
 ): Promise<TriggerRow[]> {
-	const started = Date.now();
-	const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
-	const n8nEnv = { ...N8N_ENV, ...extraN8nEnv(process.env.BENCH_TRIGGER_N8N_ENV) };
-	const n8n = await N8nInstance.create({
-		release: findRelease(N8N_VERSION),
-		label: 'bench-trigger',
-		env: n8nEnv,
-	});
+	const [triggerPath, webhookPath] = benchWebhookPaths().map((p) => `/webhook/${p}`);
+	const targets: [Target, Target] = [
+		{ name: 'trigger', workflowId: workflows[0].id, path: triggerPath, sent: 0, non2xx: 0 },
+		{ name: 'webhook', workflowId: workflows[1].id, path: webhookPath, sent: 0, non2xx: 0 },
+	];
 	const body = fs.readFileSync(FIXTURE, 'utf8');
-	let pool: Pool | undefined;
+	const pool = new Pool(webhookBaseUrl, {
+		connections: Math.max(...PLAN.map((s) => s.concurrency)),
+		pipelining: 1,
+	});
 	try {
-		const workflows = [triggerWorkflow(), webhookWorkflow()];
-		const [triggerUrl, webhookUrl] = await startN8n(n8n, workflows, log);
-		const rest = new N8nRest(n8n.baseUrl);
-		await rest.signIn();
-		log(`Both webhooks listen (${elapsed()})`);
-
-		const targets: [Target, Target] = [
-			{
-				name: 'trigger',
-				workflowId: workflows[0].id,
-				path: new URL(triggerUrl).pathname,
-				sent: 0,
-				non2xx: 0,
-			},
-			{
-				name: 'webhook',
-				workflowId: workflows[1].id,
-				path: new URL(webhookUrl).pathname,
-				sent: 0,
-				non2xx: 0,
-			},
-		];
-		pool = new Pool(n8n.baseUrl, {
-			connections: Math.max(...PLAN.map((s) => s.concurrency)),
-			pipelining: 1,
-		});
-
 		const only = Number(process.env.BENCH_TRIGGER_ONLY) || undefined;
 		const requests = Number(process.env.BENCH_TRIGGER_REQUESTS) || undefined;
 		const plan = PLAN.filter((s) => only === undefined || s.concurrency === only).map((s) =>
 			requests ? { ...s, requests, warmup: Math.ceil(requests / 3) } : s,
 		);
-		const environment = environmentLine(n8nEnv);
 		const rows: TriggerRow[] = [];
 		for (const step of plan) {
 			rows.push(await measureStep(step, pool, rest, targets, body, environment, log));
@@ -439,16 +430,52 @@ export async function triggerBenchmarks(
 		}
 		return rows;
 	} finally {
-		await pool?.close();
+		await pool.close();
+	}
+}
+
+export function stopwatch(): () => string {
+	const started = Date.now();
+	return () => `${Math.round((Date.now() - started) / 1000)} s`;
+}
+
+export async function triggerBenchmarks(
+	log: (line: string) => void = console.log,
+): Promise<TriggerRow[]> {
+	const elapsed = stopwatch();
+	const n8nEnv = { ...N8N_ENV, ...extraN8nEnv(process.env.BENCH_TRIGGER_N8N_ENV) };
+	const n8n = await N8nInstance.create({
+		release: findRelease(N8N_VERSION),
+		label: 'bench-trigger',
+		env: n8nEnv,
+	});
+	try {
+		const workflows = benchWorkflows();
+		await startN8n(n8n, workflows, log);
+		const rest = new N8nRest(n8n.baseUrl);
+		await rest.signIn();
+		log(`Both webhooks listen (${elapsed()})`);
+		return await measureWorkflows(
+			n8n.baseUrl,
+			rest,
+			workflows,
+			environmentLine(n8nEnv),
+			log,
+			elapsed,
+		);
+	} finally {
 		await n8n.dispose();
 	}
 }
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
-export function triggerReport(rows: TriggerRow[]): string {
+export function triggerReport(
+	rows: TriggerRow[],
+	setup = 'each an active single-node production workflow with its executions saved',
+): string {
 	const lines = [
-		`Mail Komplet Trigger vs n8n's Webhook node (onReceived, POST, same payload), each an active single-node production workflow with its executions saved; ${rows[0]?.environment ?? 'no rows'}`,
+		`Mail Komplet Trigger vs n8n's Webhook node (onReceived, POST, same payload), ${setup}; ${rows[0]?.environment ?? 'no rows'}`,
 		'',
 		'| Concurrency | Requests/run | Trigger req/s | Webhook req/s | Throughput ratio | Trigger p50 ms | Webhook p50 ms | Trigger p99 ms | Webhook p99 ms | p99 ratio | Non-2xx trigger/webhook | Executions saved trigger/webhook | Target | Met |',
 		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',

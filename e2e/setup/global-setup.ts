@@ -5,6 +5,7 @@
 import { ensureChromium } from '../../scripts/n8n/browser';
 import { ensureN8n } from '../../scripts/n8n/install';
 import { packedPackage } from '../../scripts/n8n/package';
+import { ensureRedisServer } from '../../scripts/n8n/queue/services';
 import { assertNodeRuntime } from '../../scripts/n8n/runtime';
 import { selectedReleases } from '../../scripts/n8n/versions';
 
@@ -15,4 +16,6 @@ export default async function globalSetup(): Promise<void> {
 	await packedPackage();
 	for (const release of selectedReleases()) await ensureN8n(release, log);
 	if (process.env.E2E_SKIP_BROWSER !== '1') await ensureChromium(log);
+	// The queue-mode suite's Redis (its PostgreSQL comes with the machine's postgresql package).
+	await ensureRedisServer(log);
 }

@@ -60,7 +60,11 @@ export class MailKompletTrigger implements INodeType {
 			dark: 'file:../../icons/mailKomplet.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n evaluates a `binaryData` option expression on every webhook call
+		// to a typeVersion 1 trigger (a leftover of its own Webhook node); 1.1 skips that. Workflows
+		// saved with 1 keep working unchanged.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{(($parameter["events"] || []).length === ' +
 			String(MAIL_KOMPLET_EVENTS.length) +

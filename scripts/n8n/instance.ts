@@ -11,8 +11,15 @@ import { run, sleep, type RunResult } from './process';
 import { nodeEnv } from './runtime';
 import { majorOf, type N8nRelease } from './versions';
 
+/** What `n8n <command>` start() runs: the main server, or a queue-mode worker or webhook processor. */
+export type N8nCommand = 'start' | 'worker' | 'webhook';
+
 export interface N8nOptions {
 	release: N8nRelease;
+	/** Default `start`. A worker serves its health check on `port`. */
+	command?: N8nCommand;
+	/** Extra arguments for the command (e.g. `--concurrency=5` for a worker). */
+	args?: string[];
 	/** Names the log file: artifacts/logs/n8n-<label>-<version>.log */
 	label?: string;
 	/** Port for the editor, REST API and webhooks (default: a free one). */
@@ -36,6 +43,8 @@ export class N8nInstance {
 		readonly port: number,
 		readonly logFile: string,
 		private readonly extraEnv: NodeJS.ProcessEnv,
+		readonly command: N8nCommand = 'start',
+		private readonly args: string[] = [],
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 	}
@@ -52,7 +61,15 @@ export class N8nInstance {
 		);
 		fs.writeFileSync(logFile, '');
 		const port = options.port ?? (await freePort());
-		return new N8nInstance(options.release, userFolder, port, logFile, options.env ?? {});
+		return new N8nInstance(
+			options.release,
+			userFolder,
+			port,
+			logFile,
+			options.env ?? {},
+			options.command,
+			options.args,
+		);
 	}
 
 	get major(): number {
@@ -90,6 +107,10 @@ export class N8nInstance {
 			N8N_SSRF_PROTECTION_ENABLED: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			NODE_ENV: 'production',
+			// A worker has no web server; this is how start() sees it ready.
+			...(this.command === 'worker'
+				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) }
+				: {}),
 			...this.extraEnv,
 		});
 	}
@@ -118,12 +139,12 @@ export class N8nInstance {
 		return result;
 	}
 
-	/** Starts `n8n start` and resolves once n8n reports itself ready (database migrated, server up). */
+	/** Starts `n8n start` (or the command chosen) and resolves once n8n reports itself ready (database migrated, server up). */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) throw new Error('already started');
 		const log = fs.openSync(this.logFile, 'a');
 		// Own process group: stop() also ends the task runners n8n spawns.
-		const child = spawn(process.execPath, [n8nBin(this.release), 'start'], {
+		const child = spawn(process.execPath, [n8nBin(this.release), this.command, ...this.args], {
 			env: await this.env(),
 			stdio: ['ignore', log, log],
 			detached: true,
@@ -135,7 +156,10 @@ export class N8nInstance {
 		const deadline = Date.now() + timeoutMs;
 		// /healthz answers during migrations; /healthz/readiness once migrated, but 1.x registers
 		// its REST routes later still, so the public settings endpoint is waited for too.
-		while (!(await this.answers('/healthz/readiness')) || !(await this.answers('/rest/settings'))) {
+		const ready = async () =>
+			(await this.answers('/healthz/readiness')) &&
+			(this.command !== 'start' || (await this.answers('/rest/settings')));
+		while (!(await ready())) {
 			if (child.exitCode !== null)
 				throw new Error(`n8n exited with ${child.exitCode}; see ${this.logFile}`);
 			if (Date.now() > deadline)
@@ -188,11 +212,11 @@ export class N8nInstance {
 	}
 
 	/** Stops the server (SIGTERM, then SIGKILL after a grace period). */
-	async stop(graceMs = 15_000): Promise<void> {
+	async stop(graceMs = 15_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 		const child = this.server;
 		if (!child?.pid || !this.serverExit) return;
 		if (child.exitCode === null && child.signalCode === null) {
-			signalGroup(child.pid, 'SIGTERM');
+			signalGroup(child.pid, signal);
 			const pid = child.pid;
 			const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
 			await this.serverExit;
@@ -201,6 +225,11 @@ export class N8nInstance {
 		signalGroup(child.pid, 'SIGKILL'); // leftover runners in the group
 		runningGroups.delete(child.pid);
 		this.server = undefined;
+	}
+
+	/** Kills the server at once (SIGKILL to its process group), as a crash would; start() may follow. */
+	async kill(): Promise<void> {
+		await this.stop(0, 'SIGKILL');
 	}
 
 	/** The server log (and CLI output) so far. */

@@ -1,0 +1,247 @@
+/**
+ * The two services n8n's queue mode needs, as throwaway processes of this run: a PostgreSQL
+ * cluster in a temporary folder (Debian's PostgreSQL server binaries, trust auth on loopback,
+ * never the system's own service) and a Redis without persistence. Each runs in its own process
+ * group on a free port and logs to artifacts/.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { freePort } from '../ports';
+import { runChecked, sleep } from '../process';
+
+const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+const POSTGRES_ROOT = '/usr/lib/postgresql';
+
+/** Process groups still running; killed if this process exits without stopping them. */
+const runningGroups = new Set<number>();
+process.on('exit', () => runningGroups.forEach((pid) => signalGroup(pid, 'SIGKILL')));
+
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+/** A server process in its own group, so stopping it also ends whatever it forked. */
+class Daemon {
+	private readonly exited: Promise<void>;
+
+	constructor(
+		readonly name: string,
+		readonly child: ChildProcess,
+		readonly logFile: string,
+	) {
+		if (child.pid) runningGroups.add(child.pid);
+		this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+	}
+
+	get running(): boolean {
+		return this.child.exitCode === null && this.child.signalCode === null;
+	}
+
+	/** `signal` to the group (the server's clean shutdown), SIGKILL after the grace period. */
+	async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<void> {
+		const pid = this.child.pid;
+		if (!pid) return;
+		if (this.running) {
+			signalGroup(pid, signal);
+			const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
+			await this.exited;
+			clearTimeout(kill);
+		}
+		signalGroup(pid, 'SIGKILL');
+		runningGroups.delete(pid);
+	}
+}
+
+function spawnDaemon(
+	name: string,
+	command: string,
+	args: string[],
+	logFile: string,
+	options: { uid?: number; gid?: number; cwd?: string } = {},
+): Daemon {
+	const log = fs.openSync(logFile, 'a');
+	const child = spawn(command, args, {
+		stdio: ['ignore', log, log],
+		detached: true,
+		...options,
+	});
+	fs.closeSync(log);
+	return new Daemon(name, child, logFile);
+}
+
+async function waitFor(daemon: Daemon, ready: () => boolean, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!ready()) {
+		if (!daemon.running) throw new Error(`${daemon.name} exited early; see ${daemon.logFile}`);
+		if (Date.now() > deadline)
+			throw new Error(`${daemon.name} not ready within ${timeoutMs} ms; see ${daemon.logFile}`);
+		await sleep(200);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+export interface Postgres {
+	host: string;
+	port: number;
+	user: string;
+	database: string;
+	logFile: string;
+	stop(): Promise<void>;
+}
+
+/** The newest PostgreSQL server binaries Debian installed (`/usr/lib/postgresql/<major>/bin`). */
+export function postgresBinDir(): string {
+	const majors = fs.existsSync(POSTGRES_ROOT)
+		? fs
+				.readdirSync(POSTGRES_ROOT)
+				.filter((entry) => fs.existsSync(path.join(POSTGRES_ROOT, entry, 'bin', 'initdb')))
+				.sort((a, b) => Number(b) - Number(a))
+		: [];
+	if (!majors.length)
+		throw new Error(
+			`no PostgreSQL server binaries under ${POSTGRES_ROOT}: install Debian's postgresql package`,
+		);
+	return path.join(POSTGRES_ROOT, majors[0], 'bin');
+}
+
+/** initdb and postgres refuse to run as root: as root, run them as Debian's `postgres` user. */
+function postgresIdentity(): { uid?: number; gid?: number } {
+	if (process.getuid?.() !== 0) return {};
+	const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+	const uid = id('-u');
+	const gid = id('-g');
+	if (uid.status !== 0 || gid.status !== 0)
+		throw new Error('running as root, but there is no postgres user to run PostgreSQL as');
+	return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** Throwaway data needs no durability; speed on a busy 2-core machine matters more. */
+const THROWAWAY_SETTINGS = {
+	fsync: 'off',
+	synchronous_commit: 'off',
+	full_page_writes: 'off',
+	max_connections: '200',
+};
+
+/**
+ * A fresh cluster in a temporary folder, listening on 127.0.0.1:<free port> (socket in the same
+ * folder), trust auth, one database. stop() shuts it down and deletes the folder.
+ */
+export async function startPostgres(logFile: string, database = 'n8n'): Promise<Postgres> {
+	const bin = postgresBinDir();
+	const identity = postgresIdentity();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-postgres-'));
+	if (identity.uid !== undefined) fs.chownSync(dir, identity.uid, identity.gid ?? identity.uid);
+	const dataDir = path.join(dir, 'data');
+	fs.writeFileSync(logFile, '');
+	const user = 'postgres';
+	const asPostgres = (command: string, args: string[]) => {
+		const result = spawnSync(path.join(bin, command), args, {
+			encoding: 'utf8',
+			cwd: dir,
+			...identity,
+		});
+		fs.appendFileSync(logFile, `$ ${command} ${args.join(' ')}\n${result.stdout}${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(`${command} failed (${result.status}); see ${logFile}`);
+	};
+	asPostgres('initdb', ['-D', dataDir, '-A', 'trust', '-U', user, '-E', 'UTF8', '--no-sync']);
+	const port = await freePort();
+	const server = spawnDaemon(
+		'postgres',
+		path.join(bin, 'postgres'),
+		[
+			...['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir],
+			...Object.entries(THROWAWAY_SETTINGS).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+		],
+		logFile,
+		{ ...identity, cwd: dir },
+	);
+	const stop = async () => {
+		// SIGINT is PostgreSQL's fast shutdown.
+		await server.stop('SIGINT');
+		fs.rmSync(dir, { recursive: true, force: true });
+	};
+	try {
+		await waitFor(server, () => isReady(bin, port, dir), 30_000);
+		asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', user, database]);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { host: '127.0.0.1', port, user, database, logFile, stop };
+}
+
+function isReady(bin: string, port: number, cwd: string): boolean {
+	const result = spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], {
+		cwd,
+	});
+	return result.status === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redis
+
+export interface Redis {
+	host: string;
+	port: number;
+	logFile: string;
+	stop(): Promise<void>;
+}
+
+/**
+ * Installs Debian's redis-server when it is missing (the suite's first run on a fresh machine).
+ * The package's own service is not used: each run starts its own server.
+ */
+export async function ensureRedisServer(
+	log: (line: string) => void = console.log,
+): Promise<string> {
+	if (fs.existsSync(REDIS_SERVER)) return REDIS_SERVER;
+	const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+	const aptGet = (args: string[]) => {
+		const [command, ...rest] = [...asRoot, 'apt-get', ...args];
+		return runChecked(command, rest, {
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
+	};
+	log('Installing redis-server with apt-get (first run only)...');
+	await aptGet(['update']);
+	await aptGet(['install', '-y', '--no-install-recommends', 'redis-server']);
+	if (!fs.existsSync(REDIS_SERVER))
+		throw new Error(`apt-get installed redis-server, but ${REDIS_SERVER} is missing`);
+	return REDIS_SERVER;
+}
+
+/** A Redis on 127.0.0.1:<free port>, in memory only (no RDB snapshots, no append-only file). */
+export async function startRedis(logFile: string): Promise<Redis> {
+	const binary = await ensureRedisServer();
+	const port = await freePort();
+	fs.writeFileSync(logFile, '');
+	const server = spawnDaemon(
+		'redis',
+		binary,
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		logFile,
+		{ cwd: os.tmpdir() },
+	);
+	try {
+		await waitFor(
+			server,
+			() => fs.readFileSync(logFile, 'utf8').includes('Ready to accept'),
+			30_000,
+		);
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
+	return { host: '127.0.0.1', port, logFile, stop: () => server.stop('SIGTERM') };
+}
