@@ -331,9 +331,12 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 				const items = data.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main[0] ?? [];
 				// A run cut off by the kill has no output; its input is still in the queued data.
 				const input = data.executionData?.nodeExecutionStack?.[0]?.data?.main[0] ?? [];
-				if (!items.length && !input.length) withoutEvent.push(e.id);
-				for (const item of items.length ? items : input) {
-					const payloadId = Number(item.json.transactionalEmailId);
+				// A crashed execution may keep an item without the event (1.x): it holds no event either.
+				const ids = (items.length ? items : input)
+					.map((item) => Number(item.json.transactionalEmailId))
+					.filter(Number.isFinite);
+				if (!ids.length) withoutEvent.push(e.id);
+				for (const payloadId of ids) {
 					payloadIds.push(payloadId);
 					executionsOfPayload.set(payloadId, [...(executionsOfPayload.get(payloadId) ?? []), e.id]);
 				}
