@@ -403,14 +403,13 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 			expect(lostEvents.length).toBe(withoutEvent.length);
 			expect(withoutEvent.filter((id) => !notSuccessful.includes(id))).toEqual([]);
 			// What did not succeed is what the killed worker held: its in-flight executions (some
-			// taken from the queue a moment before the kill, before it logged them), never one the
-			// surviving worker started, never one any worker finished, at most one worker's
-			// concurrency (10) of them.
+			// taken from the queue a moment before the kill, before it logged them), never one any
+			// worker finished, at most one worker's concurrency (10) of them. (n8n 1.x may hand a
+			// job it already marked crashed to the surviving worker, so who started it is not checked.)
 			const finished = new Set(
 				topology!.workers.flatMap((worker) => finishedExecutions(worker.log())),
 			);
-			const survivorStarted = new Set(startedExecutions(survivor.log()));
-			expect(notSuccessful.filter((id) => survivorStarted.has(id) || finished.has(id))).toEqual([]);
+			expect(notSuccessful.filter((id) => finished.has(id))).toEqual([]);
 			expect(notSuccessful.length).toBeLessThanOrEqual(10);
 			expect(
 				atKill.inFlight.filter((id) => !notSuccessful.includes(id) && !finished.has(id)),
