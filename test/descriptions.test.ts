@@ -1,20 +1,9 @@
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from '../nodes/MailKomplet/actions';
 import type { OperationDefinition } from '../nodes/MailKomplet/actions/types';
 import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
-
-/** Every parameter at any depth: collection options and fixedCollection values included. */
-function allParameters(properties: INodeProperties[]): INodeProperties[] {
-	return properties.flatMap((property) => {
-		const nested = (property.options ?? []).flatMap((option) => {
-			if ('values' in option) return allParameters((option as INodePropertyCollection).values);
-			if ('type' in option) return allParameters([option as INodeProperties]);
-			return [];
-		});
-		return [property, ...nested];
-	});
-}
+import { allParameters } from './helpers/description';
 
 describe('descriptions an AI agent can work from', () => {
 	const { description } = new MailKomplet();
@@ -31,6 +20,7 @@ describe('descriptions an AI agent can work from', () => {
 	it('every parameter has a description, except notices, groups and the resource/operation pickers', () => {
 		const groups = ['notice', 'collection', 'fixedCollection'];
 		const missing = allParameters(description.properties)
+			.map(({ property }) => property)
 			.filter((p) => !groups.includes(p.type) && !['resource', 'operation'].includes(p.name))
 			.filter((p) => !p.description?.trim())
 			.map((p) => p.name);
@@ -39,6 +29,7 @@ describe('descriptions an AI agent can work from', () => {
 
 	it('enumerations are named options, never bare numbers', () => {
 		const options = allParameters(description.properties)
+			.map(({ property }) => property)
 			.filter((p) => p.type === 'options' || p.type === 'multiOptions')
 			.flatMap((p) => (p.options ?? []) as INodePropertyOptions[]);
 		expect(options.filter((option) => /^\d+$/.test(String(option.name)))).toEqual([]);

@@ -1,8 +1,10 @@
-import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import * as listSearch from '../nodes/MailKomplet/methods/listSearch';
 import * as loadOptions from '../nodes/MailKomplet/methods/loadOptions';
 import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
+import type { NestedParameter } from './helpers/description';
+import { allParameters } from './helpers/description';
 
 /** IDs with no list to pick from in the API, and why. */
 const NO_LIST: Record<string, string> = {
@@ -12,30 +14,11 @@ const NO_LIST: Record<string, string> = {
 	smsGroupId: 'the API lists no SMS groups',
 };
 
-interface Found {
-	path: string;
-	property: INodeProperties;
-}
-
-/** Every parameter at any depth, with where it sits (collections and fixed collections too). */
-function walk(properties: INodeProperties[], parent = ''): Found[] {
-	return properties.flatMap((property) => {
-		const path = parent ? `${parent} > ${property.displayName}` : property.displayName;
-		const nested = (property.options ?? []).flatMap((option) => {
-			if ('values' in option) {
-				return walk((option as INodePropertyCollection).values, `${path} > ${option.displayName}`);
-			}
-			return 'type' in option ? walk([option as INodeProperties], path) : [];
-		});
-		return [{ path, property }, ...nested];
-	});
-}
-
-const parameters = walk(new MailKomplet().description.properties);
+const parameters = allParameters(new MailKomplet().description.properties);
 /** Enumerations such as unsubscribeTypeId are named options, not records to pick. */
 const isEnumeration = (property: INodeProperties) =>
 	property.type === 'options' && Array.isArray(property.options) && !property.typeOptions;
-const isId = ({ property }: Found) =>
+const isId = ({ property }: NestedParameter) =>
 	/(Id|Ids)$/.test(property.name) && !(property.name in NO_LIST) && !isEnumeration(property);
 
 function searchMethodOf(property: INodeProperties): string | undefined {
@@ -48,7 +31,7 @@ describe('every ID is picked from a list, or given as an ID or an expression', (
 		expect(parameters.filter(isId).length).toBeGreaterThan(40);
 	});
 
-	it.each(parameters.filter(isId).map((found) => [found.path, found] as const))(
+	it.each(parameters.filter(isId).map((found) => [found.label, found] as const))(
 		'%s has a picker that exists',
 		(_, { property }) => {
 			if (property.type === 'resourceLocator') {

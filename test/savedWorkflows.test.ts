@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import saved from './fixtures/saved-parameters-v1.json';
 import { MailKomplet } from '../nodes/MailKomplet/MailKomplet.node';
+import { allParameters } from './helpers/description';
 
 interface Parameter {
 	type: string;
@@ -15,32 +16,19 @@ interface Parameter {
  */
 function parametersOf(properties: INodeProperties[]): Record<string, Record<string, Parameter>> {
 	const result: Record<string, Record<string, Parameter>> = {};
-	const walk = (
-		list: INodeProperties[],
-		prefix: string,
-		show?: INodeProperties['displayOptions'],
-	) => {
-		for (const property of list) {
-			if (property.type === 'notice') continue;
-			const path = prefix ? `${prefix}.${property.name}` : property.name;
-			const where = show ?? property.displayOptions;
-			const entry: Parameter = { type: property.type === 'resourceLocator' ? 'id' : property.type };
-			const options = property.options as Array<{ value?: string | number }> | undefined;
-			if (['options', 'multiOptions'].includes(property.type) && !property.typeOptions) {
-				entry.values = (options ?? []).map((option) => option.value!).sort();
-			}
-			for (const resource of (where?.show?.resource as string[]) ?? ['*']) {
-				for (const operation of (where?.show?.operation as string[]) ?? ['*']) {
-					(result[`${resource}.${operation}`] ??= {})[path] = entry;
-				}
-			}
-			for (const option of property.options ?? []) {
-				if ('values' in option) walk(option.values, `${path}.${option.name}`, where);
-				else if ('type' in option) walk([option as INodeProperties], path, where);
+	for (const { property, top, path } of allParameters(properties)) {
+		if (property.type === 'notice') continue;
+		const entry: Parameter = { type: property.type === 'resourceLocator' ? 'id' : property.type };
+		const options = property.options as Array<{ value?: string | number }> | undefined;
+		if (['options', 'multiOptions'].includes(property.type) && !property.typeOptions) {
+			entry.values = (options ?? []).map((option) => option.value!).sort();
+		}
+		for (const resource of (top.displayOptions?.show?.resource as string[]) ?? ['*']) {
+			for (const operation of (top.displayOptions?.show?.operation as string[]) ?? ['*']) {
+				(result[`${resource}.${operation}`] ??= {})[path] = entry;
 			}
 		}
-	};
-	walk(properties, '');
+	}
 	return result;
 }
 
