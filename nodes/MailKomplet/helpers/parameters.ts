@@ -45,16 +45,6 @@ export function toId(
 	return Number(text);
 }
 
-/** Reads a required numeric ID parameter (plain or resource locator). */
-export function getId(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): number {
-	return toId(ctx, ctx.getNodeParameter(name, itemIndex), label, itemIndex);
-}
-
 /** IDs given as a list, a number, or text separated by commas, semicolons, pipes or spaces. */
 export function toIdList(
 	ctx: IExecuteFunctions,

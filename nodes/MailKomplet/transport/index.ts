@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { MailKompletContext } from './context';
 import { asNodeError } from '../helpers/errors';
-import { CREDENTIAL_TYPE } from './context';
+import { CREDENTIAL_TYPE, nodeParameter } from './context';
 import type { Failure } from './errors';
 import {
 	AmbiguousWriteError,
@@ -38,19 +38,12 @@ export const LOGIN_CREDENTIAL_TYPE = 'mailKompletLoginApi';
 
 /** With a login, the business unit the node chose; undefined for the one sign-in returns. */
 function businessUnit(ctx: MailKompletContext, itemIndex = 0): string | undefined {
-	const value =
-		'getInputData' in ctx
-			? ctx.getNodeParameter('businessUnit', itemIndex, '', { extractValue: true })
-			: ctx.getNodeParameter('businessUnit', '', { extractValue: true });
-	return String(value ?? '').trim() || undefined;
+	return String(nodeParameter(ctx, 'businessUnit', '', itemIndex) ?? '').trim() || undefined;
 }
 
 /** The credential the node's Authentication option picks: API key (default) or login. */
 export function credentialType(ctx: MailKompletContext): string {
-	const authentication =
-		'getInputData' in ctx
-			? ctx.getNodeParameter('authentication', 0, 'apiKey')
-			: ctx.getNodeParameter('authentication', 'apiKey');
+	const authentication = nodeParameter(ctx, 'authentication', 'apiKey');
 	return authentication === 'login' ? LOGIN_CREDENTIAL_TYPE : CREDENTIAL_TYPE;
 }
 

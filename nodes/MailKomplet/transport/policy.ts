@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { MailKompletContext } from './context';
+import { isExecuteContext } from './context';
 
 /**
  * Whether a write may be sent again when its answer is lost, stated once by each operation.
@@ -99,10 +100,6 @@ export const requestOptionsProperty: INodeProperties = {
 		},
 	],
 };
-
-function isExecuteContext(ctx: MailKompletContext): ctx is IExecuteFunctions {
-	return 'getInputData' in ctx;
-}
 
 /** The item's Retries and Timeout options; pickers and missing options get the defaults. */
 export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): RequestSettings {
