@@ -17,7 +17,7 @@ import type { Sandbox } from '../sandbox';
 import { operationCases, type ResourceCase } from './cases/operations';
 import { useEnvironment } from './support/lifecycle';
 import { builtResources } from '../scripts/n8n/package-contents';
-import { describeRequest, missingInOrder } from './support/requests';
+import { expectCaseRequests } from './support/requests';
 import { chainWorkflow } from './support/workflows';
 
 const workflowFor = (resourceCase: ResourceCase, sandbox: Sandbox) =>
@@ -83,10 +83,6 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 
 				const report = `n8n execute output (tail):\n${execution.output.slice(-2000)}`;
 				expect({ parsed: execution.run !== undefined, report }).toEqual({ parsed: true, report });
-				const requests = (await sandbox.client.requests()).map((request) => ({
-					line: describeRequest(sandbox.client, request),
-					status: request.status ?? 0,
-				}));
 				const ran = Object.keys(execution.run?.data.resultData.runData ?? {});
 				for (const step of resourceCase.steps) {
 					expect({
@@ -100,13 +96,7 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 					});
 					step.output?.(nodeOutput(execution.run, step.name));
 				}
-				const received = requests.map((r) => r.line);
-				const missing = missingInOrder(
-					resourceCase.steps.flatMap((s) => s.requests),
-					received,
-				);
-				expect({ missing, received }).toEqual({ missing: [], received });
-				expect(requests.filter((r) => r.status >= 400)).toEqual([]);
+				await expectCaseRequests(sandbox.client, resourceCase);
 				expect(succeeded(execution)).toEqual({ status: 'success', finished: true });
 			},
 		);

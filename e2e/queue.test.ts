@@ -33,7 +33,7 @@ import {
 	queueTriggerWorkflow,
 	startedByWebhook,
 } from './support/queue';
-import { describeRequest, missingInOrder } from './support/requests';
+import { describeRequest, expectCaseRequests } from './support/requests';
 import { chainWorkflow, TRIGGER_NODE } from './support/workflows';
 
 const SECRET = 'e2e-queue-webhook-secret-4b8d0e2f';
@@ -237,17 +237,7 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 				}
 				expect(execution.status).toBe('success');
 				expect(ranOn(execution.id)).toEqual([expect.stringMatching(/^worker-\d$/)]);
-				const requests = (await sandbox.client.requests()).map((request) => ({
-					line: describeRequest(sandbox.client, request),
-					status: request.status ?? 0,
-				}));
-				const received = requests.map((r) => r.line);
-				const missing = missingInOrder(
-					resourceCase.steps.flatMap((s) => s.requests),
-					received,
-				);
-				expect({ missing, received }).toEqual({ missing: [], received });
-				expect(requests.filter((r) => r.status >= 400)).toEqual([]);
+				await expectCaseRequests(sandbox.client, resourceCase);
 			},
 		);
 

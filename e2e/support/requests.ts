@@ -1,4 +1,5 @@
 import type { RecordedRequest, SandboxClient } from '../../scripts/n8n/sandbox';
+import type { ResourceCase } from '../cases/operations';
 
 /** "METHOD /path" of a recorded request, with the /api/<baseCrypt> prefix removed. */
 export function describeRequest(client: SandboxClient, request: RecordedRequest): string {
@@ -35,4 +36,22 @@ export function missingInOrder(expected: string[], actual: string[]): string[] {
 		else cursor = found + 1;
 	}
 	return missing;
+}
+
+/**
+ * A resource case's workflow ran its operations: the sandbox received every request the steps
+ * declare, in order, and refused none.
+ */
+export async function expectCaseRequests(client: SandboxClient, resourceCase: ResourceCase) {
+	const requests = (await client.requests()).map((request) => ({
+		line: describeRequest(client, request),
+		status: request.status ?? 0,
+	}));
+	const received = requests.map((r) => r.line);
+	const missing = missingInOrder(
+		resourceCase.steps.flatMap((s) => s.requests),
+		received,
+	);
+	expect({ missing, received }).toEqual({ missing: [], received });
+	expect(requests.filter((r) => r.status >= 400)).toEqual([]);
 }
