@@ -1,3 +1,5 @@
+import { expect } from '@jest/globals';
+
 import type { RecordedRequest, SandboxClient } from '../../scripts/n8n/sandbox';
 import type { ResourceCase } from '../cases/operations';
 
