@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { MailKompletContext } from './context';
 import { asNodeError } from '../helpers/errors';
+import { apiRequestAllItems } from './paging';
 import { CREDENTIAL_TYPE, nodeParameter } from './context';
 import type { Failure } from './errors';
 import {
@@ -33,6 +34,9 @@ export {
 	requestOptionsProperty,
 	timing,
 } from './policy';
+
+export type { ListResponse, PagingOptions } from './paging';
+export { apiRequestAllItems, hasMorePages } from './paging';
 
 export const LOGIN_CREDENTIAL_TYPE = 'mailKompletLoginApi';
 
@@ -70,18 +74,6 @@ export interface WriteRequest extends RequestBase {
 export type ApiRequest = ReadRequest | WriteRequest;
 export type CreateRequest = WriteRequest & { repeat: CreateSafety };
 export type SendRequest = WriteRequest & { repeat: SendSafety };
-
-export interface ListResponse {
-	data?: IDataObject[];
-	totalRecordCount?: number;
-	pageCount?: number;
-}
-
-export interface PagingOptions {
-	returnAll: boolean;
-	limit: number;
-	pageSize: number;
-}
 
 const READ: RepeatSafety = { safe: true, why: 'a read changes nothing' };
 
@@ -361,55 +353,4 @@ export async function findRecord(
 				JSON.stringify(comparable(record[key])) === JSON.stringify(comparable(value)),
 		);
 	return records.filter(matches).at(-1);
-}
-
-/** Whether a list endpoint has pages after `page`, by the server's own counts. */
-export function hasMorePages(
-	response: ListResponse | undefined,
-	page: number,
-	pageSize: number,
-	received: number,
-): boolean {
-	if (received === 0) return false;
-	if (typeof response?.pageCount === 'number') return page < response.pageCount;
-	if (typeof response?.totalRecordCount === 'number') {
-		return (page - 1) * pageSize + received < response.totalRecordCount;
-	}
-	return received >= pageSize;
-}
-
-/**
- * Reads a paged list endpoint. Trusts the server's own counts: after a short first page the
- * page size follows what the server returned, so servers that cap the size and servers that
- * truncate both yield every record exactly once.
- */
-export async function apiRequestAllItems(
-	this: MailKompletContext,
-	request: ApiRequest,
-	paging: PagingOptions,
-): Promise<IDataObject[]> {
-	const wanted = paging.returnAll ? Infinity : paging.limit;
-	let pageSize = Math.min(paging.pageSize, wanted);
-	const records: IDataObject[] = [];
-	for (let page = 1; records.length < wanted; page++) {
-		const response = (await apiRequest.call(this, {
-			...request,
-			qs: { ...request.qs, page, pageSize },
-		})) as ListResponse | undefined;
-		const data = Array.isArray(response?.data) ? response.data : [];
-		for (const record of data) {
-			if (records.length >= wanted) break;
-			records.push(record);
-		}
-
-		if (!hasMorePages(response, page, pageSize, data.length)) break;
-		const total = response?.totalRecordCount;
-		if (typeof total === 'number' && records.length >= total) break;
-		if (page === 1 && data.length < pageSize) {
-			// Page 2 onwards at the size the server actually serves, so offsets line up.
-			pageSize = data.length;
-			page = Math.floor(records.length / pageSize);
-		}
-	}
-	return records;
 }
