@@ -17,7 +17,25 @@ export type FaultKind =
 	/** Send the headers and half the body, then close the connection. */
 	| 'cut'
 	/** Answer only after `delayMs`, past the client's timeout. */
-	| 'slow';
+	| 'slow'
+	| PagingFaultKind;
+
+/**
+ * Paging faults: a list endpoint that does not page as the reference says. The handler runs and
+ * the client gets a well-formed answer; unlike the kinds above they stack, so a request meeting
+ * both comes from a server that neither pages nor counts. `times` counts the list pages served.
+ */
+export type PagingFaultKind =
+	/** Serve page 1 whatever `page` asks for, with the counts of the whole list. */
+	| 'pageIgnored'
+	/** Leave totalRecordCount and pageCount out of the envelope. */
+	| 'countsMissing';
+
+export const PAGING_FAULT_KINDS: PagingFaultKind[] = ['pageIgnored', 'countsMissing'];
+
+export function isPagingFault(fault: Fault): fault is Fault & { kind: PagingFaultKind } {
+	return PAGING_FAULT_KINDS.includes(fault.kind as PagingFaultKind);
+}
 
 export interface Fault {
 	/** HTTP method to match (any when absent). */
@@ -72,7 +90,7 @@ export const CHAOS_FAULTS: Fault[] = [
 	{ kind: 'cut' },
 ];
 
-const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow'];
+const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow', ...PAGING_FAULT_KINDS];
 
 export function validateFault(input: unknown): Fault {
 	if (!isPlainObject(input)) throw new ApiError(400, 'A fault must be a JSON object.');
@@ -143,7 +161,10 @@ export function validateChaos(input: unknown): ChaosOptions {
 		throw new ApiError(400, 'The method field must be a string.');
 	if (path !== undefined && typeof path !== 'string')
 		throw new ApiError(400, 'The path field must be a string.');
-	return { seed, rate, faults: faults?.map(validateFault), method, path };
+	const drawn = faults?.map(validateFault);
+	if (drawn?.some(isPagingFault))
+		throw new ApiError(400, 'Paging faults are injected, not drawn by chaos.');
+	return { seed, rate, faults: drawn, method, path };
 }
 
 function normalisePath(path: string): string {

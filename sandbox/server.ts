@@ -10,7 +10,16 @@ import { seedStore } from './seed';
 import { Sessions } from './sessions';
 import { Store } from './store';
 import type { ChaosOptions, Fault } from './faults';
-import { Chaos, describeFault, matches, strike, validateChaos, validateFault } from './faults';
+import type { PagingFaultKind } from './faults';
+import {
+	Chaos,
+	describeFault,
+	isPagingFault,
+	matches,
+	strike,
+	validateChaos,
+	validateFault,
+} from './faults';
 import type { RecordedRequest, ResolvedOptions, SeedName } from './types';
 import { isPlainObject, QueryReader } from './validate';
 
@@ -41,6 +50,8 @@ export class SandboxServer {
 	readonly router = new Router(routes);
 	readonly sessions: Sessions;
 	private faults: ActiveFault[] = [];
+	/** API requests received and not yet answered. */
+	private unanswered = 0;
 	private chaos: Chaos | undefined;
 	/** Base URL of the API (set once listening). */
 	url = '';
@@ -132,10 +143,14 @@ export class SandboxServer {
 			body: undefined,
 			rawBody: '',
 			receivedAt: new Date().toISOString(),
+			concurrent: this.unanswered,
 		};
 		this.requests.push(record);
+		this.unanswered++;
+		res.once('close', () => this.unanswered--);
 		const [baseCrypt, ...rest] = segments;
-		const fault = this.takeFault(method, `/${rest.join('/')}`);
+		const suffix = `/${rest.join('/')}`;
+		const fault = this.takeFault(method, suffix);
 		if (fault) record.fault = describeFault(fault);
 		const reply = (status: number, body?: unknown, extra?: Record<string, string>): void => {
 			record.status = fault?.kind === 'status' ? fault.status : status;
@@ -232,11 +247,15 @@ export class SandboxServer {
 			body,
 			settings,
 			paging: () => readPaging(query),
-			page: (source, filter, map, options) =>
-				pageOf(source, filter, readPaging(query), map, {
+			page: (source, filter, map, options) => {
+				const faults = this.takePagingFaults(method, suffix);
+				if (faults.size > 0) record.fault = [...faults].join(', ');
+				return pageOf(source, filter, readPaging(query), map, {
 					maxPageSize: settings.maxPageSize,
+					faults,
 					...options,
-				}),
+				});
+			},
 		};
 		try {
 			const result = match.route.handler(ctx) ?? {};
@@ -268,14 +287,30 @@ export class SandboxServer {
 
 	private takeFault(method: string, suffix: string): Fault | undefined {
 		const random = this.chaos?.draw(method, suffix);
-		const index = this.faults.findIndex((f) => matches(f, method, suffix));
+		const index = this.faults.findIndex((f) => !isPagingFault(f) && matches(f, method, suffix));
 		if (index < 0) return random;
 		const fault = this.faults[index];
+		return this.consume(fault) ? fault : random;
+	}
+
+	/** Every paging fault for this list page: they stack (see faults.ts). */
+	private takePagingFaults(method: string, suffix: string): Set<PagingFaultKind> {
+		const kinds = new Set<PagingFaultKind>();
+		// A copy: a spent fault leaves this.faults during the loop.
+		for (const fault of [...this.faults]) {
+			if (isPagingFault(fault) && matches(fault, method, suffix) && this.consume(fault))
+				kinds.add(fault.kind);
+		}
+		return kinds;
+	}
+
+	/** Counts a matching request against a fault: false while it skips, and forgets it when spent. */
+	private consume(fault: ActiveFault): boolean {
 		if (fault.skipping > 0) {
 			fault.skipping--;
-			return random;
+			return false;
 		}
-		if (--fault.remaining <= 0) this.faults.splice(index, 1);
-		return fault;
+		if (--fault.remaining <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+		return true;
 	}
 }
