@@ -12,6 +12,7 @@ import { asNodeError } from '../helpers/errors';
 import { apiRequestAllItems } from './paging';
 import { CREDENTIAL_TYPE, nodeParameter } from './context';
 import type { Failure } from './errors';
+import type { Pace } from './pace';
 import {
 	AmbiguousWriteError,
 	finalError,
@@ -58,6 +59,8 @@ interface RequestBase {
 	body?: IDataObject;
 	/** Item the request belongs to: errors point at it and its Retries and Timeout apply. */
 	itemIndex?: number;
+	/** Shared with the other requests of one run (the pages of a list): Retry-After pauses all. */
+	pace?: Pace;
 }
 
 /** A read: always safe to repeat. */
@@ -239,6 +242,7 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 	let waitedMs = 0;
 	let answerLost = false;
 	for (let tries = 1; ; tries++) {
+		await request.pace?.ready();
 		let failure: Failure;
 		try {
 			const response = await send(this, type, options, itemIndex);
@@ -278,6 +282,9 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 		const delay = retryAfter ?? backoffMs(settings, tries);
 		if (tries >= settings.maxTries || waitedMs + delay > settings.maxWaitMs) {
 			throw finalError(node, failure, tries, itemIndex);
+		}
+		if (retryAfter !== undefined || (failure.type === 'status' && failure.status === 429)) {
+			request.pace?.slowDown(delay);
 		}
 		waitedMs += delay;
 		await timing.sleep(delay);

@@ -38,6 +38,8 @@ export interface RequestSettings {
 	retryDelayMs: number;
 	/** How long one request may take before it counts as failed. */
 	timeoutMs: number;
+	/** Pages of a list read at the same time after the first gave the counts; 1 reads them in turn. */
+	pageConcurrency: number;
 }
 
 /**
@@ -49,9 +51,14 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	maxWaitMs: 60_000,
 	retryDelayMs: 1_000,
 	timeoutMs: 120_000,
+	// What a real account tolerates: a few pages at once, well below a burst that draws 429s.
+	pageConcurrency: 4,
 };
 
-export const REQUEST_LIMITS = { maxTries: { min: 1, max: 10 } };
+export const REQUEST_LIMITS = {
+	maxTries: { min: 1, max: 10 },
+	pageConcurrency: { min: 1, max: 10 },
+};
 
 /** The "Retries and Timeout" options; every operation offers them. */
 export const requestOptionsProperty: INodeProperties = {
@@ -90,6 +97,19 @@ export const requestOptionsProperty: INodeProperties = {
 			description: 'How many times one request is sent at most, the first time included',
 		},
 		{
+			displayName: 'Pages in Parallel',
+			name: 'pageConcurrency',
+			type: 'number',
+			typeOptions: {
+				minValue: REQUEST_LIMITS.pageConcurrency.min,
+				maxValue: REQUEST_LIMITS.pageConcurrency.max,
+			},
+			default: 4,
+			displayOptions: { show: { '/returnAll': [true] } },
+			description:
+				"For Get Many with Return All: how many pages to read at the same time after the first page has told how many there are. Output keeps the server's order; 1 reads the pages one after another.",
+		},
+		{
 			displayName: 'Timeout (Ms)',
 			name: 'timeoutMs',
 			type: 'number',
@@ -118,7 +138,7 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 		}
 		return value;
 	};
-	const { maxTries } = REQUEST_LIMITS;
+	const { maxTries, pageConcurrency } = REQUEST_LIMITS;
 	return {
 		maxTries: Math.floor(
 			number('maxTries', DEFAULT_REQUEST_SETTINGS.maxTries, maxTries.min, maxTries.max),
@@ -126,6 +146,14 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 		maxWaitMs: number('maxWaitSeconds', DEFAULT_REQUEST_SETTINGS.maxWaitMs / 1000, 0) * 1000,
 		retryDelayMs: number('retryDelayMs', DEFAULT_REQUEST_SETTINGS.retryDelayMs, 0),
 		timeoutMs: number('timeoutMs', DEFAULT_REQUEST_SETTINGS.timeoutMs, 1),
+		pageConcurrency: Math.floor(
+			number(
+				'pageConcurrency',
+				DEFAULT_REQUEST_SETTINGS.pageConcurrency,
+				pageConcurrency.min,
+				pageConcurrency.max,
+			),
+		),
 	};
 }
 
