@@ -70,8 +70,9 @@ const isBitId = (key: unknown): key is number =>
 	typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < BIT_IDS;
 
 /**
- * The identities a read has met. Integer IDs are bits (1,000,000 contacts take about 128 KB,
- * where a Set takes 30 MB beside records Return All must hold anyway); the rest go in a Set.
+ * The identities a read has met. Integer IDs are bits up to the largest (IDs below 8,000,000
+ * take 1 MB, where a Set of 1,000,000 takes 30 MB beside the records Return All must hold
+ * anyway); the rest go in a Set.
  */
 class Seen {
 	private bits = new Uint32Array(1024);
