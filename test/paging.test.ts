@@ -45,7 +45,7 @@ describe('Return All reads the pages in parallel once page 1 gave the counts', (
 	});
 
 	it('by default, asks for page 1 alone, then has up to 4 pages under way, and returns the same output', async () => {
-		slowAnswers(50);
+		slowAnswers(200);
 
 		const result = await t.run(getContacts(100));
 
@@ -59,7 +59,7 @@ describe('Return All reads the pages in parallel once page 1 gave the counts', (
 	});
 
 	it('at Pages in Parallel 8, has up to 8 pages under way', async () => {
-		slowAnswers(50);
+		slowAnswers(200);
 
 		const result = await t.run(getContacts(100, { pageConcurrency: 8 }));
 
@@ -107,12 +107,12 @@ describe('a Retry-After on one page slows the whole run, not only that page', ()
 		'after a %i, no request arrives until the pause is over, and at most 2 are under way after it',
 		async (status) => {
 			const contactIds = t.sandbox.store.addContacts(2_000).map((c) => c.contactId);
-			// Page 1 passes; of the next four under way, three are held 300 ms and the last told to wait 1 s.
+			// Page 1 passes; of the next four under way, three are held 500 ms and the last told to wait 1 s.
 			t.sandbox.inject({
 				method: 'GET',
 				path: '/contacts',
 				kind: 'slow',
-				delayMs: 300,
+				delayMs: 500,
 				skip: 1,
 				times: 3,
 			});
@@ -131,7 +131,7 @@ describe('a Retry-After on one page slows the whole run, not only that page', ()
 			expect(told).toBe(4);
 			const pauseEnds = Date.parse(t.sandbox.requests[told].receivedAt) + 1000;
 			const after = t.sandbox.requests.slice(told + 1);
-			// Timers may fire a millisecond early; without the shared pause the next pages came at 300 ms.
+			// Timers may fire a millisecond early; without the shared pause the next pages came at 500 ms.
 			expect(after.filter((r) => Date.parse(r.receivedAt) < pauseEnds - 5)).toEqual([]);
 			expect(Math.max(...after.map((r) => r.concurrent))).toBeLessThanOrEqual(1);
 			expect(ascending(pagesAsked(t.sandbox.requests.filter((r) => r.status === 200)))).toEqual(
