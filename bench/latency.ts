@@ -1,8 +1,10 @@
 /**
  * The latency axis of `npm run bench`: each workload at 0 ms and 40 ms added to every request
  * (the sandbox's 'slow' fault on every request), the node in some settings against one raw
- * baseline, as ratios within one run. Then peak memory of Return All over 1,000,000 contacts,
- * the node and a raw loop each in a child process of its own (peak RSS is per process).
+ * baseline, as ratios within one run. The sandbox runs in a process of its own, as a real
+ * account is elsewhere: its work does not take turns with the node's on one thread. Then peak
+ * memory of Return All over 1,000,000 contacts, the node and a raw loop each in a child process
+ * of its own (peak RSS is per process).
  *
  *   npm run build:tools && node --expose-gc .build/bench/latency.js
  *
@@ -14,7 +16,6 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { request } from 'undici';
 
 import { PAGE_SIZE } from '../nodes/MailKomplet/helpers/parameters';
-import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
 import type { Measurement } from './measure';
 import { measure } from './measure';
@@ -39,9 +40,9 @@ type Times = Record<string, number>;
 export interface LatencyCase {
 	name: string;
 	/** Before every run, outside the timing (fresh store, seeded data). */
-	prepare: (sandbox: Sandbox) => void;
+	prepare: (server: Server) => Promise<void>;
 	variants: Variant[];
-	baseline: { name: string; run: (sandbox: Sandbox) => Promise<void> };
+	baseline: { name: string; run: (server: Server) => Promise<void> };
 	/** Targets by latency. */
 	targets: Record<number, { text: string; ok: (times: Times) => boolean }>;
 }
@@ -50,15 +51,52 @@ export interface LatencyRow {
 	workload: string;
 	latencyMs: number;
 	name: string;
-	/** With cpuMs: the process's CPU time, sandbox included; wall time above it is waiting. */
+	/** With cpuMs: this process's CPU time (the sandbox's not included); wall time above it is waiting. */
 	result: Measurement & { requests: number; cpuMs: number };
 	/** Time over the baseline's at the same latency. */
 	ratio: number;
 }
 
-function headers(sandbox: Sandbox) {
+/** The sandbox in a process of its own, driven through its admin endpoints. */
+interface Server {
+	url: string;
+	origin: string;
+	apiKey: string;
+	baseCrypt: string;
+	admin: (method: string, path: string, body?: unknown) => Promise<Record<string, number>>;
+	close: () => void;
+}
+
+async function startServer(): Promise<Server> {
+	const worker = fork(__filename, ['--sandbox']);
+	const started = await new Promise<Omit<Server, 'admin' | 'close'>>((resolve, reject) => {
+		worker.once('message', (message) => resolve(message as Omit<Server, 'admin' | 'close'>));
+		worker.once('exit', (code) => reject(new Error(`The sandbox exited with ${code}`)));
+	});
 	return {
-		authorization: `Basic ${sandbox.apiKey}`,
+		...started,
+		admin: async (method, path, body) => {
+			const response = await request(`${started.origin}/__sandbox/${path}`, {
+				method,
+				headers: { 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			return (await response.body.json()) as Record<string, number>;
+		},
+		close: () => worker.kill(),
+	};
+}
+
+/** Makes sure the sandbox holds exactly `count` generated contacts. */
+async function holdContacts(server: Server, count: number) {
+	if ((await server.admin('GET', 'store')).contacts === count) return;
+	await server.admin('POST', 'reset');
+	await server.admin('POST', 'store/contacts', { count });
+}
+
+function headers(server: Pick<Server, 'apiKey'>) {
+	return {
+		authorization: `Basic ${server.apiKey}`,
 		accept: 'application/json;charset:utf-8',
 		'x-requested-with': 'XMLHttpRequest',
 	};
@@ -70,12 +108,12 @@ interface ContactPage {
 }
 
 /** The raw loop: pages of the node's default size one after another, every record kept. */
-async function rawReadAll(target: Pick<Sandbox, 'url' | 'apiKey' | 'baseCrypt'>) {
+async function rawReadAll(target: Pick<Server, 'url' | 'apiKey' | 'baseCrypt'>) {
 	const records: unknown[] = [];
 	for (let page = 1; ; page++) {
 		const response = await request(
 			`${target.url}/${target.baseCrypt}/contacts?page=${page}&pageSize=${PAGE_SIZE.default}`,
-			{ headers: headers(target as Sandbox) },
+			{ headers: headers(target) },
 		);
 		const body = (await response.body.json()) as ContactPage;
 		for (const record of body.data) records.push(record);
@@ -92,11 +130,7 @@ const returnAll = (pageConcurrency?: number): INodeParameters => ({
 
 export const returnAllCase: LatencyCase = {
 	name: `Contact > Get Many, Return All over ${CONTACTS.toLocaleString('en')} contacts (pages of ${PAGE_SIZE.default})`,
-	prepare: (sandbox) => {
-		if (sandbox.store.contacts.size === CONTACTS) return;
-		sandbox.store.clear();
-		sandbox.store.addContacts(CONTACTS);
-	},
+	prepare: async (server) => await holdContacts(server, CONTACTS),
 	variants: [
 		{ name: 'node, defaults (Pages in Parallel 4)', parameters: returnAll() },
 		{ name: 'node, Pages in Parallel 1 (sequential, as before)', parameters: returnAll(1) },
@@ -104,7 +138,7 @@ export const returnAllCase: LatencyCase = {
 	],
 	baseline: {
 		name: 'raw sequential undici loop',
-		run: async (sandbox) => void (await rawReadAll(sandbox)),
+		run: async (server) => void (await rawReadAll(server)),
 	},
 	targets: {
 		0: {
@@ -121,10 +155,12 @@ export const returnAllCase: LatencyCase = {
 };
 
 /** Every request answered `latencyMs` later, as over a real network. */
-function addLatency(sandbox: Sandbox, latencyMs: number) {
-	sandbox.clearFaults();
-	if (latencyMs > 0)
-		sandbox.inject({ kind: 'slow', delayMs: latencyMs, times: Number.MAX_SAFE_INTEGER });
+async function addLatency(server: Server, latencyMs: number) {
+	await server.admin('DELETE', 'faults');
+	if (latencyMs > 0) {
+		const slow = { kind: 'slow', delayMs: latencyMs, times: Number.MAX_SAFE_INTEGER };
+		await server.admin('POST', 'faults', slow);
+	}
 }
 
 /** Timed rounds after one untimed warm-up round. */
@@ -141,12 +177,8 @@ export async function latencyBenchmarks(
 	cases: LatencyCase[] = [returnAllCase],
 	log: (line: string) => void = console.log,
 ): Promise<{ rows: LatencyRow[]; targets: Array<{ text: string; met: boolean }> }> {
-	const sandbox = await startSandbox();
-	const credentials = {
-		apiKey: sandbox.apiKey,
-		baseCrypt: sandbox.baseCrypt,
-		baseUrl: sandbox.url,
-	};
+	const server = await startServer();
+	const credentials = { apiKey: server.apiKey, baseCrypt: server.baseCrypt, baseUrl: server.url };
 	const rows: LatencyRow[] = [];
 	const targets: Array<{ text: string; met: boolean }> = [];
 	try {
@@ -170,14 +202,14 @@ export async function latencyBenchmarks(
 				const samples = runners.map(() => [] as Array<LatencyRow['result']>);
 				for (let round = 0; round <= ROUNDS; round++) {
 					for (const [index, runner] of runners.entries()) {
-						workload.prepare(sandbox);
-						addLatency(sandbox, latencyMs);
-						sandbox.takeRequests();
+						await workload.prepare(server);
+						await addLatency(server, latencyMs);
+						await server.admin('DELETE', 'requests');
 						collectGarbage();
 						const cpu = process.cpuUsage();
-						const measured = await measure(async () => await runner.run(sandbox));
+						const measured = await measure(async () => await runner.run(server));
 						const { user, system } = process.cpuUsage(cpu);
-						const requests = sandbox.takeRequests().length;
+						const requests = (await server.admin('DELETE', 'requests')).cleared;
 						const cpuMs = (user + system) / 1000;
 						if (round > 0) samples[index].push({ ...measured, requests, cpuMs });
 					}
@@ -203,7 +235,7 @@ export async function latencyBenchmarks(
 			}
 		}
 	} finally {
-		await sandbox.close();
+		server.close();
 	}
 	return { rows, targets };
 }
@@ -254,15 +286,9 @@ async function child(kind: string, url: string, apiKey: string, baseCrypt: strin
 	process.send?.(report);
 }
 
-function inChild(kind: 'node' | 'raw', sandbox: Sandbox): Promise<ChildReport> {
+function inChild(kind: 'node' | 'raw', server: Server): Promise<ChildReport> {
 	return new Promise((resolve, reject) => {
-		const worker = fork(__filename, [
-			'--child',
-			kind,
-			sandbox.url,
-			sandbox.apiKey,
-			sandbox.baseCrypt,
-		]);
+		const worker = fork(__filename, ['--child', kind, server.url, server.apiKey, server.baseCrypt]);
 		let report: ChildReport | undefined;
 		worker.on('message', (message) => (report = message as ChildReport));
 		worker.on('error', reject);
@@ -274,14 +300,14 @@ function inChild(kind: 'node' | 'raw', sandbox: Sandbox): Promise<ChildReport> {
 
 /** Peak RSS of Return All over 1,000,000 contacts: the node's process against the raw loop's. */
 export async function rssBenchmark() {
-	const sandbox = await startSandbox();
+	const server = await startServer();
 	try {
-		sandbox.store.addContacts(RSS_CONTACTS);
-		const raw = await inChild('raw', sandbox);
-		const node = await inChild('node', sandbox);
+		await holdContacts(server, RSS_CONTACTS);
+		const raw = await inChild('raw', server);
+		const node = await inChild('node', server);
 		return { node, raw, ratio: node.peakRssMb / raw.peakRssMb };
 	} finally {
-		await sandbox.close();
+		server.close();
 	}
 }
 
@@ -310,6 +336,10 @@ export async function runLatencyBenchmarks(): Promise<boolean> {
 if (process.argv[2] === '--child') {
 	const [kind, url, apiKey, baseCrypt] = process.argv.slice(3);
 	void child(kind, url, apiKey, baseCrypt);
+} else if (process.argv[2] === '--sandbox') {
+	void startSandbox().then(({ url, origin, apiKey, baseCrypt }) =>
+		process.send?.({ url, origin, apiKey, baseCrypt }),
+	);
 } else if (require.main === module) {
 	void runLatencyBenchmarks();
 }
