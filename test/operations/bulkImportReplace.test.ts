@@ -3,8 +3,9 @@
  * "Delete List Contacts First" (3): the lists end up holding exactly the imported contacts, in
  * however many batches they go.
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import type { RunResult } from '../harness';
 import { jsonOf } from '../harness';
 import { useFakeClock } from '../helpers/faults';
 import { useSandbox } from '../helpers/sandbox';
@@ -15,7 +16,7 @@ const clock = useFakeClock();
 const people = (count: number): INodeExecutionData[] =>
 	Array.from({ length: count }, (_, i) => ({ json: { email: `novy.${i}@example.cz` } }));
 
-const replacing = (listId: number, preImportAction: number, options: object = {}) => ({
+const replacing = (listId: number, preImportAction: number, options: INodeParameters = {}) => ({
 	resource: 'contact',
 	operation: 'bulkImport',
 	mailingListIds: [String(listId)],
@@ -57,7 +58,7 @@ const poll = (operationId: unknown) => ({
 	query: { operationId },
 });
 /** The operation IDs of the batches, as the output gives them: distinct GUIDs. */
-function operationIds(result: { items: INodeExecutionData[] }): string[] {
+function operationIds(result: RunResult): string[] {
 	const ids = jsonOf(result).map((json) => String(json.operationId));
 	expect(new Set(ids).size).toBe(ids.length);
 	for (const id of ids)
