@@ -164,6 +164,15 @@ async function queueBatch(
 	} catch (error) {
 		batch.queued = queuedAfter(error);
 		batch.error = asNodeError(ctx, error);
+		if (error instanceof AmbiguousWriteError) {
+			// Its own words are about one record; this was a whole batch.
+			error.message = error.message.replace(
+				/^.*?:/,
+				'Mail Komplet may or may not have queued the import:',
+			);
+			error.description =
+				"It was not sent again: a second import deleting the lists' contacts would delete the ones the first one created.";
+		}
 	}
 }
 
@@ -202,15 +211,18 @@ export function batchReport(batches: ImportBatch[]): string {
 /** The failed batch's error, with what became of every batch in its description. */
 function reportedError(batches: ImportBatch[], failed: ImportBatch): NodeError {
 	const error = failed.error!;
+	const hints = [
+		batches.some((batch) => batch.queued === 'yes' && !isDone(batch.info)) &&
+			'Check the imports still running with Contact > Get Bulk Import Status.',
+		batches.some((batch) => batch.queued === 'unknown') &&
+			'A batch that may have been queued has no operation ID to check: look in Mail Komplet whether its contacts arrived before sending them again.',
+	];
+	error.description = [error.description, batchReport(batches), ...hints]
+		.filter(Boolean)
+		.join('\n\n');
 	if (batches.length > 1) {
 		error.message = `${error.message} (batch ${batches.indexOf(failed) + 1} of ${batches.length})`;
 	}
-	const checkStatus = batches.some((batch) => batch.queued !== 'no' && batch.queued !== 'unsent')
-		? 'Check the imports queued (or maybe queued) with Contact > Get Bulk Import Status before sending their contacts again.'
-		: '';
-	error.description = [error.description, batchReport(batches), checkStatus]
-		.filter(Boolean)
-		.join('\n\n');
 	return error;
 }
 
