@@ -4,10 +4,6 @@
  * Batch Size 100 used to leave only the last 50 on the list, each batch emptying it again. The
  * sandbox's stored list is the judge.
  */
-import { randomUUID } from 'node:crypto';
-
-import type { INode } from 'n8n-workflow';
-
 import {
 	executeWorkflow,
 	importCredentials,
@@ -17,12 +13,11 @@ import {
 	succeeded,
 } from '../scripts/n8n/cli';
 import type { WorkflowFile } from '../scripts/n8n/cli';
-import { nodeType } from '../scripts/n8n/package-contents';
-import { SANDBOX_CREDENTIAL, sandboxCredential } from '../scripts/n8n/sandbox';
+import { sandboxCredential } from '../scripts/n8n/sandbox';
 import { selectedReleases } from '../scripts/n8n/versions';
 import type { Sandbox } from '../sandbox';
 import { useEnvironment } from './support/lifecycle';
-import { linear, MANUAL_TRIGGER, stableId } from './support/workflows';
+import { codeIntoNodeWorkflow } from './support/workflows';
 
 const IMPORT = 'Bulk Import';
 const OLD_MEMBERS = 300;
@@ -52,45 +47,20 @@ function replacement(sandbox: Sandbox, preImportAction: 2 | 3): Replacement {
 		...Array.from({ length: NEW }, (_, i) => `novy.${i}@import${preImportAction}.cz`),
 		...oldEmails.slice(-KEPT),
 	];
-	const node = (name: string, type: string, parameters: INode['parameters'], x: number): INode => ({
-		id: randomUUID(),
-		name,
-		type,
-		typeVersion: type === 'n8n-nodes-base.code' ? 2 : 1,
-		position: [x, 0],
-		parameters,
-	});
-	const nodes = [
-		node(MANUAL_TRIGGER, 'n8n-nodes-base.manualTrigger', {}, 0),
-		node(
-			'Contacts',
-			'n8n-nodes-base.code',
-			{ jsCode: `return ${JSON.stringify(emails)}.map((email) => ({ json: { email } }));` },
-			220,
-		),
+	const workflow = codeIntoNodeWorkflow(
+		`E2E replacing bulk import (${preImportAction})`,
+		`return ${JSON.stringify(emails)}.map((email) => ({ json: { email } }));`,
 		{
-			...node(
-				IMPORT,
-				nodeType('mailKomplet'),
-				{
-					resource: 'contact',
-					operation: 'bulkImport',
-					mailingListIds: [String(listId)],
-					preImportAction,
-					options: { batchSize: 100 },
-				},
-				440,
-			),
-			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+			name: IMPORT,
+			parameters: {
+				resource: 'contact',
+				operation: 'bulkImport',
+				mailingListIds: [String(listId)],
+				preImportAction,
+				options: { batchSize: 100 },
+			},
 		},
-	];
-	const workflow = {
-		id: stableId(`workflow/bulk-import-${preImportAction}`),
-		name: `E2E replacing bulk import (${preImportAction})`,
-		nodes,
-		connections: linear(nodes.map((n) => n.name)),
-		settings: {},
-	};
+	);
 	return { preImportAction, listId, emails, oldEmails, workflow };
 }
 

@@ -8,7 +8,7 @@ import type { RepeatSafety } from '../../transport';
 import { AmbiguousWriteError, apiRequest, timing } from '../../transport';
 import { unwrap } from '../common';
 
-export const BULK_STATUS = {
+const BULK_STATUS = {
 	finished: 'SuccessfulyFinished',
 	error: 'Error',
 } as const;
@@ -57,14 +57,14 @@ export async function getBulkInfo(
 	};
 }
 
-export function isDone(info: BulkInfo | undefined): boolean {
+function isDone(info: BulkInfo | undefined): boolean {
 	return info?.status === BULK_STATUS.finished || info?.status === BULK_STATUS.error;
 }
 
-export const POLL = { firstDelayMs: 500, maxDelayMs: 10_000 };
+const POLL = { firstDelayMs: 500, maxDelayMs: 10_000 };
 
 /** preImportAction 1: adds the contacts and leaves everyone already on the lists alone. */
-export const ADD_ONLY = 1;
+const ADD_ONLY = 1;
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -101,10 +101,9 @@ export interface ImportPlan {
 async function waitForBatches(
 	ctx: IExecuteFunctions,
 	batches: ImportBatch[],
-	budget: { leftMs: number },
+	budget: { leftMs: number; waitedMs: number },
 ): Promise<void> {
 	let delay = POLL.firstDelayMs;
-	let waited = 0;
 	try {
 		for (;;) {
 			for (const batch of batches) {
@@ -115,7 +114,7 @@ async function waitForBatches(
 			if (delay > budget.leftMs) {
 				throw new NodeOperationError(
 					ctx.getNode(),
-					`Bulk import still ${pending[0].info!.status || 'running'} after ${Math.round(waited / 1000)} s`,
+					`Bulk import still ${pending[0].info!.status || 'running'} after ${Math.round(budget.waitedMs / 1000)} s`,
 					{
 						description:
 							'Check later with Contact > Get Bulk Import Status. Raise "Max Wait" to wait longer.',
@@ -123,7 +122,7 @@ async function waitForBatches(
 				);
 			}
 			await timing.sleep(delay);
-			waited += delay;
+			budget.waitedMs += delay;
 			budget.leftMs -= delay;
 			delay = Math.min(delay * 2, POLL.maxDelayMs);
 		}
@@ -162,8 +161,6 @@ async function queueBatch(
 		batch.operationId = String(result?.operationId ?? '');
 		batch.queued = 'yes';
 	} catch (error) {
-		batch.queued = queuedAfter(error);
-		batch.error = asNodeError(ctx, error);
 		if (error instanceof AmbiguousWriteError) {
 			// Its own words are about one record; this was a whole batch.
 			error.message = error.message.replace(
@@ -173,6 +170,8 @@ async function queueBatch(
 			error.description =
 				"It was not sent again: a second import deleting the lists' contacts would delete the ones the first one created.";
 		}
+		batch.queued = queuedAfter(error);
+		batch.error = asNodeError(ctx, error);
 	}
 }
 
@@ -180,7 +179,7 @@ const itemRange = (from: number, to: number) =>
 	from === to ? `item ${from}` : `items ${from}-${to}`;
 
 /** What became of every batch, one line each (unsent ones in runs), for an error's description. */
-export function batchReport(batches: ImportBatch[]): string {
+function batchReport(batches: ImportBatch[]): string {
 	const lines: string[] = [];
 	const count = batches.length;
 	for (let index = 0; index < count; index++) {
@@ -241,7 +240,7 @@ export async function runImport(
 	plan: ImportPlan,
 ): Promise<void> {
 	const replacing = plan.settings.preImportAction !== ADD_ONLY;
-	const budget = { leftMs: plan.maxWaitMs };
+	const budget = { leftMs: plan.maxWaitMs, waitedMs: 0 };
 	const failed = (batch: ImportBatch) => {
 		if (!ctx.continueOnFail()) throw reportedError(batches, batch);
 	};
@@ -258,7 +257,10 @@ export async function runImport(
 		const notSent = new NodeOperationError(
 			ctx.getNode(),
 			'Not sent: the first batch, which was to empty the lists, failed or did not finish',
-			{ description: 'Sent now, these contacts would be added to lists that were not emptied.' },
+			{
+				description:
+					'Later batches only add, so they go only after the first batch has emptied the lists.',
+			},
 		);
 		for (const batch of rest) batch.error = notSent;
 		return;
@@ -282,7 +284,7 @@ export async function runImport(
 	}
 }
 
-export function importError(ctx: IExecuteFunctions, info: BulkInfo): NodeApiError {
+function importError(ctx: IExecuteFunctions, info: BulkInfo): NodeApiError {
 	const text = [info.errorMessage, info.errors].filter(Boolean).join(' ');
 	const message = `Bulk import ${info.operationId} failed: ${text || 'Mail Komplet reported an error'}`;
 	return new NodeApiError(ctx.getNode(), { message } as never, {
