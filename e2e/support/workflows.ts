@@ -107,3 +107,37 @@ export function triggerWorkflow(
 		settings: {},
 	};
 }
+
+/**
+ * A manual trigger, a Code node whose `jsCode` returns the items, and one Mail Komplet node
+ * (`name`) that gets them all.
+ */
+export function codeIntoNodeWorkflow(
+	name: string,
+	jsCode: string,
+	step: { name: string; parameters: INodeParameters },
+): WorkflowFile {
+	const node = (nodeName: string, type: string, parameters: INodeParameters, x: number): INode => ({
+		id: uuid(`${name}/${nodeName}`),
+		name: nodeName,
+		type,
+		typeVersion: type === 'n8n-nodes-base.code' ? 2 : 1,
+		position: [x, 0],
+		parameters,
+	});
+	const nodes = [
+		node(MANUAL_TRIGGER, 'n8n-nodes-base.manualTrigger', {}, 0),
+		node('Items', 'n8n-nodes-base.code', { jsCode }, 220),
+		{
+			...node(step.name, nodeType('mailKomplet'), step.parameters, 440),
+			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+		},
+	];
+	return {
+		id: stableId(`workflow/${name}`),
+		name,
+		nodes,
+		connections: linear(nodes.map((n) => n.name)),
+		settings: {},
+	};
+}

@@ -259,6 +259,8 @@ export interface RunOptions {
 	login?: LoginCredentials;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's Retry On Fail: two tries, 1 ms apart. */
+	retryOnFail?: boolean;
 	/** The node version the workflow saved; 1 unless a test is about a later version. */
 	typeVersion?: number;
 }
@@ -282,6 +284,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		options.continueOnFail ?? false,
 		options.typeVersion ?? 1,
 	);
+	if (options.retryOnFail)
+		Object.assign(node, { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 });
 	const workflow = buildWorkflow(node);
 	const workflowData = {
 		id: workflow.id,

@@ -26,7 +26,12 @@ export interface SandboxTestContext {
 	/** Runs the node with these parameters (and items) against the sandbox. */
 	run(
 		parameters: INodeParameters,
-		options?: { items?: INodeExecutionData[]; continueOnFail?: boolean; typeVersion?: number },
+		options?: {
+			items?: INodeExecutionData[];
+			continueOnFail?: boolean;
+			retryOnFail?: boolean;
+			typeVersion?: number;
+		},
 	): Promise<RunResult>;
 	/** Requests the sandbox received since the last call, in a form tests compare exactly. */
 	sent(): SentRequest[];
