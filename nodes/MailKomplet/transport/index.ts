@@ -10,14 +10,17 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { MailKompletContext } from './context';
 import { asNodeError } from '../helpers/errors';
 import { CREDENTIAL_TYPE, nodeParameter } from './context';
-import type { Failure } from './errors';
+import type { Attempt, Failure } from './errors';
 import {
 	AmbiguousWriteError,
 	finalError,
 	isAmbiguous,
+	isTransient,
 	isUnknownPath,
 	networkFailure,
-	TRANSIENT_STATUSES,
+	notApiAnswer,
+	quote,
+	unknownFailure,
 } from './errors';
 import type { CreateSafety, RepeatSafety, SendSafety } from './policy';
 import { backoffMs, parseRetryAfter, readRequestOptions, timing } from './policy';
@@ -112,10 +115,14 @@ function buildUrl(
 /** The login was refused: final, whatever the operation; its message names no secret. */
 class LoginError extends NodeApiError {}
 
-/** An error that is no connection failure (a cancelled run): rebuilt without the request config and its headers; a LoginError is already safe. */
-function unexpectedError(ctx: MailKompletContext, error: Error, itemIndex?: number): NodeApiError {
-	if (error instanceof LoginError) return error;
-	const message = error.message || 'Request to Mail Komplet failed';
+/** An error that is no connection failure (a cancelled run): rebuilt without the request config and its headers. */
+function unexpectedError(
+	ctx: MailKompletContext,
+	error: Error,
+	secrets: string[],
+	itemIndex?: number,
+): NodeApiError {
+	const message = quote(error.message || 'Request to Mail Komplet failed', secrets);
 	const rebuilt = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 		message,
 		itemIndex,
@@ -200,12 +207,31 @@ async function send(
 	});
 }
 
+/** Whether a request carries an ID (in its path, query or body), i.e. is about a record that may be missing. */
+function namesRecord(request: ApiRequest): boolean {
+	const isId = (key: string) => /^ids?$|Ids?$/.test(key);
+	return (
+		request.path.slice(1).some((segment) => /^\d+$/.test(String(segment))) ||
+		Object.keys({ ...request.qs, ...request.body }).some(isId)
+	);
+}
+
+/** The credential's values an error must never quote. */
+function secretsOf(credentials: IDataObject): string[] {
+	return ['apiKey', 'baseCrypt', 'password', 'sessionToken']
+		.map((key) => String(credentials[key] ?? '').trim())
+		.filter(Boolean);
+}
+
 /**
  * One Mail Komplet API call with auth, encoded URL, timeout, retries by the request's
  * RepeatSafety and mapped errors:
- * - safe requests retry 429, 500, 502, 503, 504 and connection failures;
- * - unsafe ones retry only what proves nothing happened (429, a connection never made) and
- *   throw AmbiguousWriteError when the answer was lost;
+ * - safe requests retry 429, any 5xx but 501, connection failures and answers that are not
+ *   Mail Komplet's (a web page, a redirect, which is never followed);
+ * - unsafe ones retry only what proves nothing happened (429, a connection never made), throw
+ *   AmbiguousWriteError when the answer was lost (any 5xx but 501, a connection broken after
+ *   sending, an unreadable answer, any unexpected error) and fail as not done on an answer that
+ *   is not Mail Komplet's;
  * - waits follow Retry-After (seconds or date), else exponential backoff with jitter, bounded
  *   by the item's Max Tries and Max Total Wait.
  */
@@ -235,6 +261,7 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
 		timeout: settings.timeoutMs,
 	};
 	if (request.body !== undefined) {
@@ -243,24 +270,39 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 	}
 	const repeat = request.method === 'GET' ? READ : request.repeat;
 	const node = this.getNode();
+	const secrets = [...secretsOf(credentials as IDataObject), ...(account ? [account] : [])];
+	const attempt: Attempt = {
+		endpoint: `${request.method} /${request.path.join('/')}`,
+		write: request.method !== 'GET',
+		namesRecord: namesRecord(request),
+		secrets,
+	};
 
 	let waitedMs = 0;
 	let answerLost = false;
 	for (let tries = 1; ; tries++) {
-		let failure: Failure;
+		let failure: Failure | undefined;
 		try {
 			const response = await send(this, type, options, itemIndex);
-			if (response.statusCode < 300) return response.body;
-			failure = {
-				type: 'status',
-				status: response.statusCode,
-				body: response.body,
-				headers: response.headers ?? {},
-			};
+			if (response.statusCode >= 400) {
+				failure = {
+					type: 'status',
+					status: response.statusCode,
+					body: response.body,
+					headers: response.headers ?? {},
+				};
+			} else {
+				failure = notApiAnswer(response, url, secrets);
+				if (!failure) return response.body;
+			}
 		} catch (error) {
-			const network = error instanceof LoginError ? undefined : networkFailure(error);
-			if (!network) throw unexpectedError(this, error as Error, itemIndex);
-			failure = network;
+			if (error instanceof LoginError) throw error;
+			failure = networkFailure(error);
+			if (!failure) {
+				// Not a connection failure: nothing says whether a write went out, so it is not repeated.
+				if (repeat.safe) throw unexpectedError(this, error as Error, secrets, itemIndex);
+				failure = unknownFailure(error, secrets);
+			}
 		}
 
 		// A delete repeated after a lost answer finds the record gone: the lost try deleted it.
@@ -270,22 +312,23 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 			repeat.goneMeansDone &&
 			failure.type === 'status' &&
 			failure.status === 404 &&
-			!isUnknownPath(failure.status, failure.body)
+			!isUnknownPath(failure, attempt)
 		) {
 			return undefined;
 		}
-		const transient = failure.type === 'network' || TRANSIENT_STATUSES.includes(failure.status);
-		if (!transient) throw finalError(node, failure, tries, itemIndex);
 		if (!repeat.safe && isAmbiguous(failure)) {
 			throw new AmbiguousWriteError(node, repeat.kind, failure, tries, itemIndex);
 		}
+		// An answer from something else is retried only where a repeat is harmless.
+		const retryable = isTransient(failure) && (repeat.safe || failure.type !== 'foreign');
+		if (!retryable) throw finalError(node, failure, tries, itemIndex, attempt);
 		answerLost ||= isAmbiguous(failure);
 
 		const retryAfter =
 			failure.type === 'status' ? parseRetryAfter(failure.headers['retry-after']) : undefined;
 		const delay = retryAfter ?? backoffMs(settings, tries);
 		if (tries >= settings.maxTries || waitedMs + delay > settings.maxWaitMs) {
-			throw finalError(node, failure, tries, itemIndex);
+			throw finalError(node, failure, tries, itemIndex, attempt);
 		}
 		waitedMs += delay;
 		await timing.sleep(delay);
