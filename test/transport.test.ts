@@ -138,6 +138,33 @@ describe('transport: errors and secrets', () => {
 		expectNoSecret(result.run, t.credentials.apiKey);
 	});
 
+	it('quotes an answer echoing the request headers without any credential in it, cut short', async () => {
+		const echo = [
+			'Bad request. Authorization: Basic sandbox-api-key',
+			'Cookie: .ASPXAUTH=0123456789abcdef; other=1',
+			'Proxy-Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl',
+			'X-Api-Key: k-123456',
+			'x'.repeat(5000),
+		].join('\n');
+		t.sandbox.inject({ status: 400, body: { message: echo } });
+
+		const result = await t.run({ resource: 'mailingList', operation: 'getAll', returnAll: true });
+
+		expect(result.error?.message).toMatch(
+			/^Mail Komplet rejected the request: Bad request\. Authorization: \[hidden\] Cookie: \[hidden\]; other=1 Proxy-Authorization: \[hidden\] X-Api-Key: \[hidden\] x+…$/,
+		);
+		expect(result.error?.message.length).toBeLessThan(350);
+		for (const secret of [
+			'sandbox-api-key',
+			'0123456789abcdef',
+			'eyJhbGciOiJIUzI1NiJ9',
+			'k-123456',
+		]) {
+			expectNoSecret(result.error, secret);
+			expectNoSecret(result.run.data, secret);
+		}
+	});
+
 	it('keeps the key out of network errors', async () => {
 		const result = await runNode({
 			parameters: { resource: 'mailingList', operation: 'getAll', returnAll: true },
