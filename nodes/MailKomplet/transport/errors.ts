@@ -217,7 +217,8 @@ export function notApiAnswer(
 	if (type.endsWith('json') || /^\s*[[{]/.test(body)) {
 		return { type: 'network', code: 'EBADJSON', label: 'answer unreadable', established: true };
 	}
-	const said = type === 'text/html' || looksLikeHtml(body) ? 'a web page' : `a ${type || 'non-JSON'} answer`;
+	const said =
+		type === 'text/html' || looksLikeHtml(body) ? 'a web page' : `a ${type || 'non-JSON'} answer`;
 	return { type: 'foreign', status, said: `${said} answered instead of Mail Komplet` };
 }
 

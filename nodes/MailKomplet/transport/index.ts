@@ -336,9 +336,17 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 }
 
 /**
+ * How long a create's lookup waits before looking a second time: a create still being committed
+ * when its answer was lost (a timeout, a gateway giving up) lands a moment later, and a single
+ * early look would miss it and send a duplicate.
+ */
+export const LATE_COMMIT_MS = 2_000;
+
+/**
  * A create that makes no duplicate when its answer is lost: the record is looked up by what
- * identifies it (`findExisting`); found, it is the result; not found, the create is sent once
- * more. Returns the API's answer, or the found record.
+ * identifies it (`findExisting`, with the create's own item, so its credential and business
+ * unit), and again after LATE_COMMIT_MS; found, it is the result; not found either time, the
+ * create is sent once more. Returns the API's answer, or the found record.
  */
 export async function createOnce(
 	this: IExecuteFunctions,
@@ -352,7 +360,12 @@ export async function createOnce(
 			if (!(error instanceof AmbiguousWriteError))
 				throw asNodeError(this, error, request.itemIndex);
 			// A failed lookup proves nothing either way, so it must not lead to a second create.
-			const found = await findExisting.call(this).catch(() => error);
+			const lookUp = async () => await findExisting.call(this).catch(() => error);
+			let found = await lookUp();
+			if (found === undefined) {
+				await timing.sleep(LATE_COMMIT_MS);
+				found = await lookUp();
+			}
 			if (found === error) throw asNodeError(this, error, request.itemIndex);
 			if (found) return found;
 			if (sent === 2) throw asNodeError(this, error, request.itemIndex);
@@ -381,12 +394,27 @@ export async function sendOnce(
 	}
 }
 
-const comparable = (value: unknown) =>
-	typeof value === 'string' ? value.trim().toLowerCase() : (value ?? null);
+/** E-mail addresses are one whatever their case, as Mail Komplet matches contacts; any other value only as it is. */
+function sameValue(key: string, found: unknown, sent: unknown): boolean {
+	const address =
+		/e-?mail|address/i.test(key) && typeof found === 'string' && typeof sent === 'string';
+	if (address) return found.trim().toLowerCase() === sent.trim().toLowerCase();
+	return JSON.stringify(found ?? null) === JSON.stringify(sent ?? null);
+}
+
+/** A naive API timestamp is UTC (as the sandbox reads it). */
+const timestamp = (value: string) =>
+	Date.parse(/(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`);
+
+/** A deleted record, or one whose validity ended (an expired unsubscribe), is not the one just created. */
+function inEffect(record: IDataObject): boolean {
+	if (record.deleted !== undefined && record.deleted !== null) return false;
+	return typeof record.validTo !== 'string' || !(timestamp(record.validTo) <= timing.now());
+}
 
 /**
- * For createOnce: the newest record of a list endpoint whose `identity` fields equal the ones
- * sent (a missing field counts as null), read in full pages.
+ * For createOnce: the newest record in effect of a list endpoint whose `identity` fields equal
+ * the ones sent (a missing field counts as null), read in full pages with the request's item.
  */
 export async function findRecord(
 	this: IExecuteFunctions,
@@ -399,10 +427,8 @@ export async function findRecord(
 		pageSize: 1000,
 	});
 	const matches = (record: IDataObject) =>
-		Object.entries(identity).every(
-			([key, value]) =>
-				JSON.stringify(comparable(record[key])) === JSON.stringify(comparable(value)),
-		);
+		inEffect(record) &&
+		Object.entries(identity).every(([key, value]) => sameValue(key, record[key], value));
 	return records.filter(matches).at(-1);
 }
 
