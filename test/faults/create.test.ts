@@ -235,7 +235,7 @@ describe('the lookup after a lost answer', () => {
 			'POST /api/sandboxBaseCrypt/mailingLists 503',
 			'GET /api/sandboxBaseCrypt/mailingLists 200',
 		]);
-		const [list] = cases[0].made();
+		const [list] = t.sandbox.store.mailingLists.rows;
 		expect(result.items.map((item) => item.json.error ?? item.json.mailingListId)).toEqual([
 			'Mail Komplet refused the session for this business unit',
 			list.mailingListId,
