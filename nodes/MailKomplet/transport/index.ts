@@ -175,36 +175,115 @@ async function call(
 }
 
 /**
+ * The sign-ins of a node run's login (one per run: the context is the run's). They go one at a
+ * time; a sign-in that failed, and a business unit refused after signing in again, end them for
+ * the run, and at most SIGN_INS_PER_MINUTE happen in a minute: with On Error > Continue, every
+ * item signing in again would lock the login out.
+ */
+interface SignIns {
+	running?: Promise<unknown>;
+	failed?: LoginError;
+	refusedUnits: Map<string, LoginError>;
+	times: number[];
+}
+
+const SIGN_INS_PER_MINUTE = 3;
+const signInsOfRun = new WeakMap<MailKompletContext, SignIns>();
+
+function signInsOf(ctx: MailKompletContext): SignIns {
+	let signIns = signInsOfRun.get(ctx);
+	if (!signIns) signInsOfRun.set(ctx, (signIns = { refusedUnits: new Map(), times: [] }));
+	return signIns;
+}
+
+/**
+ * A call that signs in (`signIn`) as the run's only sign-in at that moment. A call that waited
+ * for another one's sign-in makes no sign-in of its own: it uses that session (`reuse`).
+ */
+async function withSignIn(
+	ctx: MailKompletContext,
+	itemIndex: number | undefined,
+	signIn: () => Promise<FullResponse>,
+	reuse: () => Promise<FullResponse>,
+): Promise<FullResponse> {
+	const signIns = signInsOf(ctx);
+	if (signIns.running) {
+		await signIns.running.catch(() => undefined);
+		if (signIns.failed) throw signIns.failed;
+		return await reuse();
+	}
+	if (signIns.failed) throw signIns.failed;
+	const now = timing.now();
+	signIns.times = signIns.times.filter((time) => now - time < 60_000);
+	if (signIns.times.length >= SIGN_INS_PER_MINUTE) {
+		const message = `Mail Komplet ended the session ${SIGN_INS_PER_MINUTE} times within a minute`;
+		throw new LoginError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description:
+				'Not signing in again in this run, so the login is not locked out. Check whether another system signs in with the same login.',
+			itemIndex,
+		});
+	}
+	signIns.times.push(now);
+	const running = signIn();
+	signIns.running = running;
+	try {
+		return await running;
+	} catch (error) {
+		if (error instanceof LoginError) signIns.failed = error;
+		throw error;
+	} finally {
+		signIns.running = undefined;
+	}
+}
+
+/**
  * With a login, Mail Komplet answers an expired session like a wrong login (403), so the call
  * is repeated once after signing in again: the credential handed to n8n without its session
- * makes n8n's pre-authentication sign in and store the new session.
+ * makes n8n's pre-authentication sign in and store the new session. Without a session yet
+ * (`signedIn` false) the call itself signs in.
  */
 async function send(
 	ctx: MailKompletContext,
 	type: string,
 	options: IHttpRequestOptions,
 	itemIndex: number | undefined,
+	signedIn: boolean,
 ): Promise<FullResponse> {
-	const response = await call(ctx, type, options, itemIndex);
+	const plain = async () => await call(ctx, type, options, itemIndex);
+	if (type !== LOGIN_CREDENTIAL_TYPE) return await plain();
+	const response = signedIn ? await plain() : await withSignIn(ctx, itemIndex, plain, plain);
 	const refused = (status: number) => status === 401 || status === 403;
-	if (type !== LOGIN_CREDENTIAL_TYPE || !refused(response.statusCode)) return response;
+	if (!refused(response.statusCode)) return response;
+	const unit = businessUnit(ctx, itemIndex) ?? '';
+	const signIns = signInsOf(ctx);
+	const known = signIns.refusedUnits.get(unit);
+	if (known) throw known;
 	const stored = ctx.getNode().credentials?.[type];
-	const renewed = await call(ctx, type, options, itemIndex, {
-		id: stored?.id ?? '',
-		name: stored?.name ?? '',
-		type,
-		data: { ...(await ctx.getCredentials(type, itemIndex)), sessionToken: '' },
-	});
+	const renewed = await withSignIn(
+		ctx,
+		itemIndex,
+		async () =>
+			await call(ctx, type, options, itemIndex, {
+				id: stored?.id ?? '',
+				name: stored?.name ?? '',
+				type,
+				data: { ...(await ctx.getCredentials(type, itemIndex)), sessionToken: '' },
+			}),
+		plain,
+	);
 	if (!refused(renewed.statusCode)) return renewed;
 	const message = 'Mail Komplet refused the session for this business unit';
 	const httpCode = String(renewed.statusCode);
-	throw new LoginError(ctx.getNode(), { message, httpCode } as JsonObject, {
+	const error = new LoginError(ctx.getNode(), { message, httpCode } as JsonObject, {
 		message,
 		description:
 			'Signing in again did not help. Check the Business Unit chosen in the node: its list shows the ones this login may use.',
 		httpCode,
 		itemIndex,
 	});
+	signIns.refusedUnits.set(unit, error);
+	throw error;
 }
 
 /** Whether a request carries an ID (in its path, query or body), i.e. is about a record that may be missing. */
@@ -242,7 +321,9 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 	const credentials = await this.getCredentials<{
 		baseUrl?: string;
 		baseCrypt: string;
+		sessionToken?: string;
 	}>(type, itemIndex);
+	let signedIn = Boolean(credentials.sessionToken);
 	const account =
 		type === LOGIN_CREDENTIAL_TYPE
 			? businessUnit(this, itemIndex)
@@ -283,7 +364,8 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 	for (let tries = 1; ; tries++) {
 		let failure: Failure | undefined;
 		try {
-			const response = await send(this, type, options, itemIndex);
+			const response = await send(this, type, options, itemIndex, signedIn);
+			signedIn = true;
 			if (response.statusCode >= 400) {
 				failure = {
 					type: 'status',
