@@ -115,13 +115,14 @@ function buildUrl(
 /** The login was refused: final, whatever the operation; its message names no secret. */
 class LoginError extends NodeApiError {}
 
-/** An error that is no connection failure (a cancelled run): rebuilt without the request config and its headers. */
+/** An error that is no connection failure (a cancelled run): rebuilt without the request config and its headers; a LoginError is already safe. */
 function unexpectedError(
 	ctx: MailKompletContext,
 	error: Error,
 	secrets: string[],
 	itemIndex?: number,
 ): NodeApiError {
+	if (error instanceof LoginError) return error;
 	const message = quote(error.message || 'Request to Mail Komplet failed', secrets);
 	const rebuilt = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 		message,
@@ -227,14 +228,13 @@ async function withSignIn(
 	signIns.times.push(now);
 	const running = signIn();
 	signIns.running = running;
-	try {
-		return await running;
-	} catch (error) {
-		if (error instanceof LoginError) signIns.failed = error;
-		throw error;
-	} finally {
-		signIns.running = undefined;
-	}
+	// Registered before any waiter's, so a waiter sees the failure once it wakes.
+	void running
+		.catch((error: unknown) => {
+			if (error instanceof LoginError) signIns.failed = error;
+		})
+		.finally(() => (signIns.running = undefined));
+	return await running;
 }
 
 /**
@@ -378,11 +378,13 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 				if (!failure) return response.body;
 			}
 		} catch (error) {
-			if (error instanceof LoginError) throw error;
-			failure = networkFailure(error);
+			const login = error instanceof LoginError;
+			failure = login ? undefined : networkFailure(error);
 			if (!failure) {
 				// Not a connection failure: nothing says whether a write went out, so it is not repeated.
-				if (repeat.safe) throw unexpectedError(this, error as Error, secrets, itemIndex);
+				if (repeat.safe || login) {
+					throw unexpectedError(this, error as Error, secrets, itemIndex);
+				}
 				failure = unknownFailure(error, secrets);
 			}
 		}
