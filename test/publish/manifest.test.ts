@@ -83,7 +83,7 @@ describe('the checks before a release', () => {
 
 	test('refuse a fork that still names the original repository', () => {
 		expect(releaseProblems(releasable, { repository: 'someone/fork', tag: '1.2.3' })).toEqual([
-			`package.json repository.url names ${repository}, but this is someone/fork: npm refuses the provenance statement (see README, "Publishing a release")`,
+			`package.json repository.url names ${repository}, but this is someone/fork: npm refuses the provenance statement (see docs/publishing.md)`,
 		]);
 	});
 
