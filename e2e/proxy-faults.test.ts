@@ -3,10 +3,6 @@
  * 200 web page or a 302 to one: nothing is reported written that was not. With retries every
  * contact is stored once; with one try each contact not written is an error item saying so.
  */
-import { randomUUID } from 'node:crypto';
-
-import type { INode } from 'n8n-workflow';
-
 import { PROXY_FAULTS } from '../sandbox';
 import {
 	executeWorkflow,
@@ -17,65 +13,31 @@ import {
 	succeeded,
 } from '../scripts/n8n/cli';
 import type { WorkflowFile } from '../scripts/n8n/cli';
-import { nodeType } from '../scripts/n8n/package-contents';
-import { SANDBOX_CREDENTIAL, sandboxCredential } from '../scripts/n8n/sandbox';
+import { sandboxCredential } from '../scripts/n8n/sandbox';
 import { selectedReleases } from '../scripts/n8n/versions';
 import { useEnvironment } from './support/lifecycle';
-import { linear, MANUAL_TRIGGER, stableId } from './support/workflows';
+import { UPSERT_NODE as UPSERT, upsertWorkflow } from './support/workflows';
 
 const COUNT = 200;
-const UPSERT = 'Create or Update';
 const emails = Array.from({ length: COUNT }, (_, n) => `proxied${n}@example.cz`);
 
-/** Manual trigger, 200 sign-ups, one upsert node with these tries (Continue on error with one). */
-function upsertWorkflow(maxTries: number): WorkflowFile {
-	const node = (name: string, type: string, parameters: INode['parameters'], x: number): INode => ({
-		id: randomUUID(),
-		name,
-		type,
-		typeVersion: type === 'n8n-nodes-base.code' ? 2 : 1,
-		position: [x, 0],
-		parameters,
-	});
-	const nodes = [
-		node(MANUAL_TRIGGER, 'n8n-nodes-base.manualTrigger', {}, 0),
-		node(
-			'Sign-ups',
-			'n8n-nodes-base.code',
-			{ jsCode: `return ${JSON.stringify(emails)}.map((email) => ({ json: { email } }));` },
-			220,
-		),
+/** 200 sign-ups upserted with this many tries, On Error > Continue. */
+const behindProxy = (maxTries: number) =>
+	upsertWorkflow(
+		`E2E upsert behind a proxy, ${maxTries} tries`,
+		emails,
+		{ maxTries, retryDelayMs: 1 },
 		{
-			...node(
-				UPSERT,
-				nodeType('mailKomplet'),
-				{
-					resource: 'contact',
-					operation: 'upsert',
-					email: '={{ $json.email }}',
-					requestOptions: { maxTries, retryDelayMs: 1 },
-				},
-				440,
-			),
-			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
-			onError: 'continueRegularOutput' as const,
+			onError: 'continueRegularOutput',
 		},
-	];
-	return {
-		id: stableId(`workflow/proxy-faults/${maxTries}`),
-		name: `E2E upsert behind a proxy, ${maxTries} tries`,
-		nodes,
-		connections: linear(nodes.map((n) => n.name)),
-		settings: {},
-	};
-}
+	);
 
 describe.each(selectedReleases().map((release) => [release.version, release] as const))(
 	'n8n %s',
 	(_version, release) => {
 		const env = useEnvironment({ release, label: 'proxy-faults' });
-		const retried = upsertWorkflow(5);
-		const once = upsertWorkflow(1);
+		const retried = behindProxy(5);
+		const once = behindProxy(1);
 
 		beforeAll(async () => {
 			const { n8n, sandbox } = env();

@@ -45,7 +45,7 @@ describe('transport: retries (details per fault kind in test/faults)', () => {
 		expect(t.sandbox.store.mailingLists.size).toBe(1);
 	});
 
-	it('after a 503 to a create, looks for the record before sending it again', async () => {
+	it('after a 503 to a create, looks for the record twice (2 s apart) before sending it again', async () => {
 		t.sandbox.inject({ method: 'POST', path: '/mailingLists', status: 503 });
 
 		const result = await t.run({
@@ -59,8 +59,10 @@ describe('transport: retries (details per fault kind in test/faults)', () => {
 		expect(t.sent().map((r) => `${r.method} ${r.path}`)).toEqual([
 			'POST /mailingLists',
 			'GET /mailingLists',
+			'GET /mailingLists',
 			'POST /mailingLists',
 		]);
+		expect(clock.waits).toEqual([2000]);
 		expect(t.sandbox.store.mailingLists.size).toBe(1);
 	});
 
