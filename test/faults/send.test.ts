@@ -163,6 +163,26 @@ describe('Transactional Email > Send answered by a CDN error after the e-mail we
 	);
 });
 
+describe("Transactional SMS > Send answered 200 with something that is not the API's answer", () => {
+	it('a JSON string instead of the result may mean it went out: not sent again, says so', async () => {
+		t.sandbox.inject({ method: 'POST', status: 200, body: 'queued', applied: true });
+
+		const result = await t.run({
+			resource: 'transactionalSms',
+			operation: 'send',
+			sendMode: 'perItem',
+			to: '+420775000001',
+			text: 'Hi',
+			requestOptions: FAST,
+		});
+
+		expect(result.error?.message).toBe(
+			'The message may or may not have been sent: the answer was lost (answer unreadable (EBADJSON), 1 try)',
+		);
+		expect(posts('/transactionalSms')).toHaveLength(1);
+	});
+});
+
 describe('Subscribe Request > Create (e-mails the contact)', () => {
 	it.each(AMBIGUOUS_FAULTS)('after %s, is not sent again', async (_kind, fault) => {
 		const dispatcher = t.sandbox.store.addDispatcher({ useSubscribeAuthentication: true });
