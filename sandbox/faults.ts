@@ -17,7 +17,11 @@ export type FaultKind =
 	/** Send the headers and half the body, then close the connection. */
 	| 'cut'
 	/** Answer only after `delayMs`, past the client's timeout. */
-	| 'slow';
+	| 'slow'
+	/** Answer a web page (`status`, default 200), as a proxy, CDN or maintenance page does. */
+	| 'page'
+	/** Answer `status` (default 302) with a Location pointing at such a page (MAINTENANCE_PATH). */
+	| 'redirect';
 
 export interface Fault {
 	/** HTTP method to match (any when absent). */
@@ -26,7 +30,7 @@ export interface Fault {
 	path?: string;
 	/** What happens (default 'status'). */
 	kind?: FaultKind;
-	/** HTTP status of a 'status' fault (required for it). */
+	/** HTTP status of a 'status' fault (required for it), a 'page' or a 'redirect'. */
 	status?: number;
 	/**
 	 * Whether the request takes effect before the fault strikes (default false for 'status' and
@@ -72,7 +76,18 @@ export const CHAOS_FAULTS: Fault[] = [
 	{ kind: 'cut' },
 ];
 
-const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow'];
+/** What stands between a client and Mail Komplet when it is not Mail Komplet that answers. */
+export const PROXY_FAULTS: Fault[] = [{ kind: 'page' }, { kind: 'redirect' }];
+
+/** Where a 'redirect' fault points, on the sandbox's own origin: it serves MAINTENANCE_PAGE. */
+export const MAINTENANCE_PATH = '/maintenance';
+
+export const MAINTENANCE_PAGE =
+	'<!DOCTYPE html><html><head><title>Down for maintenance</title></head><body><h1>We will be back soon</h1></body></html>';
+
+const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow', 'page', 'redirect'];
+
+const DEFAULT_STATUS: Partial<Record<FaultKind, number>> = { page: 200, redirect: 302 };
 
 export function validateFault(input: unknown): Fault {
 	if (!isPlainObject(input)) throw new ApiError(400, 'A fault must be a JSON object.');
@@ -120,7 +135,7 @@ export function validateFault(input: unknown): Fault {
 		method,
 		path,
 		kind: kind as FaultKind,
-		status: status as number | undefined,
+		status: (status ?? DEFAULT_STATUS[kind as FaultKind]) as number | undefined,
 		applied: kind === 'cut' || kind === 'slow' ? true : (applied ?? false),
 		delayMs,
 		times,
@@ -235,6 +250,17 @@ export function strike(
 			res.on('close', () => clearTimeout(timer));
 			return;
 		}
+		case 'page':
+			sendPage(res, fault.status ?? 200, resolveHeaders(fault.headers));
+			return;
+		case 'redirect':
+			res.writeHead(fault.status ?? 302, {
+				...resolveHeaders(fault.headers),
+				location: MAINTENANCE_PATH,
+				'content-length': 0,
+			});
+			res.end();
+			return;
 		default: {
 			const status = fault.status as number;
 			send(
@@ -247,8 +273,28 @@ export function strike(
 	}
 }
 
-/** What the request log says of a fault, e.g. "drop after the write". */
+/** An HTML page, as a web server that is not the API answers. */
+export function sendPage(
+	res: ServerResponse,
+	status: number,
+	headers: Record<string, string> = {},
+): void {
+	res.writeHead(status, {
+		...headers,
+		'content-type': 'text/html; charset=utf-8',
+		'content-length': Buffer.byteLength(MAINTENANCE_PAGE),
+	});
+	res.end(MAINTENANCE_PAGE);
+}
+
+/** What the request log says of a fault, e.g. "drop after the write", "page 200 before the write". */
 export function describeFault(fault: Fault): string {
-	const what = fault.kind === 'status' || !fault.kind ? String(fault.status) : fault.kind;
+	const kind = fault.kind ?? 'status';
+	const what =
+		kind === 'status'
+			? String(fault.status)
+			: kind === 'page' || kind === 'redirect'
+				? `${kind} ${fault.status}`
+				: kind;
 	return `${what} ${fault.applied ? 'after' : 'before'} the write`;
 }

@@ -10,7 +10,16 @@ import { seedStore } from './seed';
 import { Sessions } from './sessions';
 import { Store } from './store';
 import type { ChaosOptions, Fault } from './faults';
-import { Chaos, describeFault, matches, strike, validateChaos, validateFault } from './faults';
+import {
+	Chaos,
+	describeFault,
+	MAINTENANCE_PATH,
+	matches,
+	sendPage,
+	strike,
+	validateChaos,
+	validateFault,
+} from './faults';
 import type { RecordedRequest, ResolvedOptions, SeedName } from './types';
 import { isPlainObject, QueryReader } from './validate';
 
@@ -106,6 +115,8 @@ export class SandboxServer {
 			await handleAdmin(this, req, res, segments.slice(1));
 			return;
 		}
+		// Where a 'redirect' fault points: the page a client that follows redirects ends on.
+		if (url.pathname === MAINTENANCE_PATH) return sendPage(res, 200);
 		if (segments[0] !== 'api') {
 			send(res, 404, {
 				message: `No HTTP resource was found that matches the request URI '${url.pathname}'.`,
@@ -138,7 +149,7 @@ export class SandboxServer {
 		const fault = this.takeFault(method, `/${rest.join('/')}`);
 		if (fault) record.fault = describeFault(fault);
 		const reply = (status: number, body?: unknown, extra?: Record<string, string>): void => {
-			record.status = fault?.kind === 'status' ? fault.status : status;
+			record.status = fault?.status ?? status;
 			if (fault) strike(res, fault, { status, body, headers: extra });
 			else send(res, status, body, extra);
 		};

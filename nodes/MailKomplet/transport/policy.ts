@@ -51,7 +51,12 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	timeoutMs: 120_000,
 };
 
-export const REQUEST_LIMITS = { maxTries: { min: 1, max: 10 } };
+/** Waits and timeouts stay well inside what a timer holds (2^31 - 1 ms, about 24.8 days). */
+export const REQUEST_LIMITS = {
+	maxTries: { min: 1, max: 10 },
+	maxWaitSeconds: { min: 0, max: 3_600 },
+	timeoutMs: { min: 1, max: 3_600_000 },
+};
 
 /** The "Retries and Timeout" options; every operation offers them. */
 export const requestOptionsProperty: INodeProperties = {
@@ -76,7 +81,10 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Max Total Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: {
+				minValue: REQUEST_LIMITS.maxWaitSeconds.min,
+				maxValue: REQUEST_LIMITS.maxWaitSeconds.max,
+			},
 			default: 60,
 			description:
 				'Longest time to spend waiting between tries of one request; a Retry-After longer than what is left ends the retries',
@@ -93,7 +101,10 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Timeout (Ms)',
 			name: 'timeoutMs',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: {
+				minValue: REQUEST_LIMITS.timeoutMs.min,
+				maxValue: REQUEST_LIMITS.timeoutMs.max,
+			},
 			default: 120000,
 			description:
 				'How long to wait for an answer to one request. A read that times out is retried; a send that times out is reported, never sent again.',
@@ -118,14 +129,15 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 		}
 		return value;
 	};
-	const { maxTries } = REQUEST_LIMITS;
+	const { maxTries, maxWaitSeconds, timeoutMs } = REQUEST_LIMITS;
+	const defaults = DEFAULT_REQUEST_SETTINGS;
 	return {
-		maxTries: Math.floor(
-			number('maxTries', DEFAULT_REQUEST_SETTINGS.maxTries, maxTries.min, maxTries.max),
-		),
-		maxWaitMs: number('maxWaitSeconds', DEFAULT_REQUEST_SETTINGS.maxWaitMs / 1000, 0) * 1000,
-		retryDelayMs: number('retryDelayMs', DEFAULT_REQUEST_SETTINGS.retryDelayMs, 0),
-		timeoutMs: number('timeoutMs', DEFAULT_REQUEST_SETTINGS.timeoutMs, 1),
+		maxTries: Math.floor(number('maxTries', defaults.maxTries, maxTries.min, maxTries.max)),
+		maxWaitMs:
+			number('maxWaitSeconds', defaults.maxWaitMs / 1000, maxWaitSeconds.min, maxWaitSeconds.max) *
+			1000,
+		retryDelayMs: number('retryDelayMs', defaults.retryDelayMs, 0),
+		timeoutMs: number('timeoutMs', defaults.timeoutMs, timeoutMs.min, timeoutMs.max),
 	};
 }
 
