@@ -48,6 +48,20 @@ describe('package.json', () => {
 		expect(collapsed(path.join(REPO_ROOT, 'eslint.config.mjs'))).toBe(collapsed(template));
 	});
 
+	test('`npm test` compiles every build (dist and the tools), lints, type checks and runs jest; test:e2e runs the real-n8n suite', () => {
+		const scripts = manifest.scripts as Record<string, string>;
+		const steps = (script: string) => script.split(' && ');
+		expect(steps(scripts.test)).toEqual([
+			'npm run build',
+			'npm run build:tools',
+			'npm run lint',
+			'npm run typecheck',
+			'npm run test:unit',
+		]);
+		expect(scripts['build:tools']).toBe('tsc -p tsconfig.tools.json');
+		expect(steps(scripts['test:e2e'])).toEqual(['npm run build', 'jest -c jest.e2e.config.js']);
+	});
+
 	test("has node-cli's release script and its guard against publishing by hand", () => {
 		expect(manifest.scripts).toMatchObject({
 			release: 'n8n-node release',
