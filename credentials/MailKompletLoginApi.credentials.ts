@@ -59,7 +59,8 @@ export class MailKompletLoginApi implements ICredentialType {
 		dark: 'file:../icons/mailKomplet.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-mail-komplet#credentials';
+	documentationUrl =
+		'https://github.com/mail-komplet/n8n-nodes-mail-komplet#login-several-accounts-agencies';
 
 	properties: INodeProperties[] = [
 		{
