@@ -47,3 +47,19 @@ test("every credential's documentation link opens a section of the README on Git
 		expect(anchors(readme)).toContain(anchor);
 	}
 });
+
+test("every node's documentation links (its codex file) open the README on GitHub", () => {
+	const codexFiles = [
+		'MailKomplet/MailKomplet.node.json',
+		'MailKompletTrigger/MailKompletTrigger.node.json',
+	];
+	for (const file of codexFiles) {
+		const codex = JSON.parse(readFileSync(join(__dirname, '..', 'nodes', file), 'utf8'));
+		const links: Array<{ url: string }> = Object.values(codex.resources).flat() as never;
+		for (const { url } of links) {
+			const [page, anchor] = url.split('#');
+			expect(page).toBe('https://github.com/mail-komplet/n8n-nodes-mail-komplet');
+			if (anchor !== undefined) expect(anchors(readme)).toContain(anchor);
+		}
+	}
+});
