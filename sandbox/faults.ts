@@ -17,7 +17,9 @@ export type FaultKind =
 	/** Send the headers and half the body, then close the connection. */
 	| 'cut'
 	/** Answer only after `delayMs`, past the client's timeout. */
-	| 'slow';
+	| 'slow'
+	/** Refuse `recipient` with the documented 400 (see "Recipient refused" below). */
+	| 'refuse';
 
 export interface Fault {
 	/** HTTP method to match (any when absent). */
@@ -42,6 +44,8 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** Response body of a 'status' fault (default `{ message: 'Injected fault <status>' }`). */
 	body?: unknown;
+	/** The e-mail address or phone number a 'refuse' fault refuses. */
+	recipient?: string;
 }
 
 /** Random faults on a share of all API requests, drawn from a seeded generator. */
@@ -72,7 +76,7 @@ export const CHAOS_FAULTS: Fault[] = [
 	{ kind: 'cut' },
 ];
 
-const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow'];
+const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow', 'refuse'];
 
 export function validateFault(input: unknown): Fault {
 	if (!isPlainObject(input)) throw new ApiError(400, 'A fault must be a JSON object.');
@@ -87,6 +91,7 @@ export function validateFault(input: unknown): Fault {
 		skip,
 		headers,
 		body,
+		recipient,
 	} = input;
 	if (!KINDS.includes(kind as FaultKind))
 		throw new ApiError(400, `The kind field must be one of ${KINDS.join(', ')}.`);
@@ -116,6 +121,7 @@ export function validateFault(input: unknown): Fault {
 	) {
 		throw new ApiError(400, 'The headers field must be an object of strings.');
 	}
+	if (kind === 'refuse') return refusal(input, recipient);
 	return {
 		method,
 		path,
@@ -251,4 +257,34 @@ export function strike(
 export function describeFault(fault: Fault): string {
 	const what = fault.kind === 'status' || !fault.kind ? String(fault.status) : fault.kind;
 	return `${what} ${fault.applied ? 'after' : 'before'} the write`;
+}
+
+// Recipient refused ------------------------------------------------------------------------
+
+/**
+ * Mail Komplet refusing one recipient (an address it will not send to) with its documented
+ * error, 400 Bad Request: `{ kind: 'refuse', recipient }` strikes the requests whose JSON body
+ * names `recipient`, whichever item or order they come in, and nothing is applied. Like any
+ * fault it strikes `times` matching requests (default 1), so a retry may get through.
+ */
+function refusal(input: Record<string, unknown>, recipient: unknown): Fault {
+	if (typeof recipient !== 'string' || comparable(recipient) === '')
+		throw new ApiError(400, 'The recipient field of a refuse fault must be a non-empty string.');
+	return {
+		...validateFault({ ...input, kind: 'status', status: 400, recipient: undefined }),
+		kind: 'refuse',
+		applied: false,
+		recipient,
+		body: { message: `The recipient ${recipient.trim()} was refused.` },
+	};
+}
+
+/** Addresses and phone numbers compare without case and spaces. */
+const comparable = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/** Whether a request body names the recipient anywhere (e.g. email.to[3].address, email, sms.to[0].number). */
+export function namesRecipient(body: unknown, recipient: string): boolean {
+	if (typeof body === 'string') return comparable(body) === comparable(recipient);
+	if (body === null || typeof body !== 'object') return false;
+	return Object.values(body).some((value) => namesRecipient(value, recipient));
 }

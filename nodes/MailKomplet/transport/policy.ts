@@ -38,6 +38,8 @@ export interface RequestSettings {
 	retryDelayMs: number;
 	/** How long one request may take before it counts as failed. */
 	timeoutMs: number;
+	/** Items of a per-item operation in flight at once; 1 runs them one after another. */
+	parallelRequests: number;
 }
 
 /**
@@ -49,9 +51,14 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	maxWaitMs: 60_000,
 	retryDelayMs: 1_000,
 	timeoutMs: 120_000,
+	parallelRequests: 1,
 };
 
-export const REQUEST_LIMITS = { maxTries: { min: 1, max: 10 } };
+export const REQUEST_LIMITS = {
+	maxTries: { min: 1, max: 10 },
+	// More rarely helps: Mail Komplet answers 429 sooner, and every busy try waits.
+	parallelRequests: { min: 1, max: 20 },
+};
 
 /** The "Retries and Timeout" options; every operation offers them. */
 export const requestOptionsProperty: INodeProperties = {
@@ -90,6 +97,20 @@ export const requestOptionsProperty: INodeProperties = {
 			description: 'How many times one request is sent at most, the first time included',
 		},
 		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: {
+				minValue: REQUEST_LIMITS.parallelRequests.min,
+				maxValue: REQUEST_LIMITS.parallelRequests.max,
+			},
+			default: 1,
+			// Operations that send all items in few requests have nothing to run side by side.
+			displayOptions: { hide: { '/operation': ['bulkImport'], '/sendMode': ['batch'] } },
+			description:
+				'How many items to send to Mail Komplet at once. Output keeps the order of the input items; sends and creates are still never repeated.',
+		},
+		{
 			displayName: 'Timeout (Ms)',
 			name: 'timeoutMs',
 			type: 'number',
@@ -118,7 +139,7 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 		}
 		return value;
 	};
-	const { maxTries } = REQUEST_LIMITS;
+	const { maxTries, parallelRequests } = REQUEST_LIMITS;
 	return {
 		maxTries: Math.floor(
 			number('maxTries', DEFAULT_REQUEST_SETTINGS.maxTries, maxTries.min, maxTries.max),
@@ -126,6 +147,14 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 		maxWaitMs: number('maxWaitSeconds', DEFAULT_REQUEST_SETTINGS.maxWaitMs / 1000, 0) * 1000,
 		retryDelayMs: number('retryDelayMs', DEFAULT_REQUEST_SETTINGS.retryDelayMs, 0),
 		timeoutMs: number('timeoutMs', DEFAULT_REQUEST_SETTINGS.timeoutMs, 1),
+		parallelRequests: Math.floor(
+			number(
+				'parallelRequests',
+				DEFAULT_REQUEST_SETTINGS.parallelRequests,
+				parallelRequests.min,
+				parallelRequests.max,
+			),
+		),
 	};
 }
 
