@@ -5,44 +5,24 @@
  */
 import { fixClockAndGuids, guid } from './helpers/operations';
 import { byId, useSandbox } from './helpers/sandbox';
+import {
+	address,
+	emailsPosted as postedTo,
+	emailsStored as storedFor,
+	once,
+	range,
+	recipients,
+	sendEmail as sendEmailTo,
+} from './helpers/sends';
 
 const t = useSandbox();
 fixClockAndGuids(t);
 
 const RETRY = { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 };
 
-const address = (n: number) => `prijemce.${n}@example.cz`;
-const recipients = (count: number) =>
-	Array.from({ length: count }, (_, n) => ({ json: { email: address(n) } }));
-const range = (from: number, to: number) =>
-	Array.from({ length: to - from + 1 }, (_, index) => from + index);
-
-const sendEmail = {
-	resource: 'transactionalEmail',
-	operation: 'send',
-	fromAddress: 'shop@webkomplet.cz',
-	to: '={{ $json.email }}',
-	subject: 'Your order',
-	bodyText: 'Thank you',
-};
-
-/** The recipients of the e-mail POSTs the sandbox received, in order. */
-const emailsPosted = () =>
-	t.sent().map((request) => {
-		expect(request).toMatchObject({ method: 'POST', path: '/transactionalEmails' });
-		const { email } = request.body as { email: { to: Array<{ address: string }> } };
-		return email.to.map((to) => to.address).join(',');
-	});
-
-/** How many e-mails Mail Komplet holds for each recipient. */
-const emailsStored = () => {
-	const count: Record<string, number> = {};
-	for (const email of t.sandbox.store.transactionalEmails.rows) {
-		count[email.toAddress] = (count[email.toAddress] ?? 0) + 1;
-	}
-	return count;
-};
-const once = (numbers: number[]) => Object.fromEntries(numbers.map((n) => [address(n), 1]));
+const sendEmail = sendEmailTo();
+const emailsPosted = () => postedTo(t);
+const emailsStored = () => storedFor(t);
 
 describe('Retry On Fail over 20 sends, the API refusing item 10', () => {
 	it('sends items 0-9 once; the retry returns their first answers and sends the rest', async () => {
