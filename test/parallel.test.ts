@@ -25,8 +25,8 @@ fixClockAndGuids(t);
 const sendEmail = (requestOptions: INodeParameters = { parallelRequests: 8 }) =>
 	sendEmailTo(requestOptions);
 /** The recipient of each e-mail POST, in the order the sandbox received them. */
-const posted = () => emailsPosted(t);
-const stored = () => emailsStored(t);
+const posted = () => emailsPosted(t.sandbox);
+const stored = () => emailsStored(t.sandbox);
 /** The item numbers 0..n-1. */
 const first = (n: number) => range(0, n - 1);
 

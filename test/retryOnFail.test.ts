@@ -21,8 +21,8 @@ fixClockAndGuids(t);
 const RETRY = { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 };
 
 const sendEmail = sendEmailTo();
-const emailsPosted = () => postedTo(t);
-const emailsStored = () => storedFor(t);
+const emailsPosted = () => postedTo(t.sandbox);
+const emailsStored = () => storedFor(t.sandbox);
 
 describe('Retry On Fail over 20 sends, the API refusing item 10', () => {
 	it('sends items 0-9 once; the retry returns their first answers and sends the rest', async () => {

@@ -7,13 +7,13 @@ import type { Sandbox } from '../../sandbox';
 import type { WorkflowFile } from '../../scripts/n8n/cli';
 import { nodeType } from '../../scripts/n8n/package-contents';
 import { SANDBOX_CREDENTIAL } from '../../scripts/n8n/sandbox';
+import { sendEmail } from '../../test/helpers/sends';
 import { linear, MANUAL_TRIGGER, stableId } from './workflows';
+
+export { address, emailsPosted as posted, range } from '../../test/helpers/sends';
 
 export const COUNT = 20;
 export const SEND = 'Send';
-export const address = (n: number) => `prijemce.${n}@example.cz`;
-export const range = (from: number, to: number) =>
-	Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
 /**
  * Manual trigger -> Code (COUNT recipients) -> Transactional Email > Send with n8n's Retry On
@@ -44,19 +44,7 @@ export function retrySendWorkflow(name: string): WorkflowFile {
 			220,
 		),
 		{
-			...node(
-				SEND,
-				nodeType('mailKomplet'),
-				{
-					resource: 'transactionalEmail',
-					operation: 'send',
-					fromAddress: 'shop@webkomplet.cz',
-					to: '={{ $json.email }}',
-					subject: 'Your order',
-					bodyText: 'Thank you',
-				},
-				440,
-			),
+			...node(SEND, nodeType('mailKomplet'), sendEmail(), 440),
 			retryOnFail: true,
 			maxTries: 2,
 			waitBetweenTries: 10,
@@ -71,12 +59,6 @@ export function retrySendWorkflow(name: string): WorkflowFile {
 		settings: {},
 	};
 }
-
-/** The recipient of each e-mail POST the sandbox received, in order. */
-export const posted = (sandbox: Sandbox) =>
-	sandbox.requests
-		.filter((r) => r.method === 'POST')
-		.map((r) => (r.body as { email: { to: Array<{ address: string }> } }).email.to[0].address);
 
 /** Mail Komplet's e-mails as [recipient, GUID], in the order made. */
 export const stored = (sandbox: Sandbox) =>

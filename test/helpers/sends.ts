@@ -1,8 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { SandboxTestContext } from './sandbox';
+import type { Sandbox } from '../../sandbox';
 
-/** Many items sending transactional e-mails, for the Retry On Fail and Parallel Requests specs. */
+/**
+ * Many items sending transactional e-mails, for the Retry On Fail and Parallel Requests specs
+ * and their e2e counterparts (so nothing here needs jest).
+ */
 
 export const address = (n: number) => `prijemce.${n}@example.cz`;
 
@@ -26,17 +29,19 @@ export const sendEmail = (requestOptions: INodeParameters = {}): INodeParameters
 });
 
 /** The recipients of each e-mail POST the sandbox received, in order (comma-separated per request). */
-export const emailsPosted = (t: SandboxTestContext) =>
-	t.sent().map((request) => {
-		expect(request).toMatchObject({ method: 'POST', path: '/transactionalEmails' });
-		const { email } = request.body as { email: { to: Array<{ address: string }> } };
-		return email.to.map((to) => to.address).join(',');
-	});
+export const emailsPosted = (sandbox: Sandbox) =>
+	sandbox
+		.takeRequests()
+		.filter((request) => request.method === 'POST')
+		.map((request) => {
+			const { email } = request.body as { email: { to: Array<{ address: string }> } };
+			return email.to.map((to) => to.address).join(',');
+		});
 
 /** How many e-mails Mail Komplet holds for each recipient. */
-export const emailsStored = (t: SandboxTestContext) => {
+export const emailsStored = (sandbox: Sandbox) => {
 	const count: Record<string, number> = {};
-	for (const email of t.sandbox.store.transactionalEmails.rows) {
+	for (const email of sandbox.store.transactionalEmails.rows) {
 		count[email.toAddress] = (count[email.toAddress] ?? 0) + 1;
 	}
 	return count;
