@@ -13,11 +13,12 @@ const clock = useFakeClock();
 const node = (name = 'Send', id = 'node-1') => ({ id, name }) as INode;
 
 /** What runMemory reads of n8n's execute context. */
-function run(executionId: string, runIndex = 0, of = node()) {
+function run(executionId: string, runIndex = 0, of = node(), input = [{ json: { n: 0 } }]) {
 	return {
 		getExecutionId: () => executionId,
 		getNode: () => of,
 		getWorkflowDataProxy: () => ({ $runIndex: runIndex }),
+		getInputData: () => input,
 	} as unknown as IExecuteFunctions;
 }
 
@@ -40,7 +41,7 @@ describe('the memory of a node run', () => {
 		expect(writes).toBe(1);
 	});
 
-	it('is not shared with another execution, run index or node', async () => {
+	it('is not shared with another execution, run index, node or input', async () => {
 		const id = `e${execution}`;
 		await item0(run(id));
 
@@ -48,6 +49,7 @@ describe('the memory of a node run', () => {
 		expect(await item0(run(id, 1))).toBe('answer 3');
 		expect(await item0(run(id, 0, node('Send', 'node-2')))).toBe('answer 4');
 		expect(await item0(run(id, 0, node('Send copy')))).toBe('answer 5');
+		expect(await item0(run(id, 0, node(), [{ json: { n: 1 } }]))).toBe('answer 6');
 	});
 
 	it('keeps nothing without an execution ID', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { AmbiguousWriteError, timing } from '../transport';
@@ -6,7 +7,7 @@ import { AmbiguousWriteError, timing } from '../transport';
  * What the writes of one node run did, so that n8n's Retry On Fail, which calls execute()
  * again in the same process with the same execution ID, node and run index, gets the first
  * answers back instead of writing again. A later run (next run index, another execution, a
- * manual re-run) has another key and is not affected.
+ * manual re-run, other input items) has another key and is not affected.
  *
  * Kept in this process only: Retry On Fail reruns the node in the same process (the same
  * worker in queue mode). Expired lazily, as the lint forbids timers in node code.
@@ -62,7 +63,11 @@ export function runMemory(ctx: IExecuteFunctions): RunMemory | undefined {
 	if (!executionId) return undefined;
 	const node = ctx.getNode();
 	const runIndex = Number(ctx.getWorkflowDataProxy(0).$runIndex ?? 0);
-	const key = JSON.stringify([executionId, node.id, node.name, runIndex]);
+	// Retry On Fail passes the same items; anything else that met this key is another run.
+	const input = createHash('sha256')
+		.update(JSON.stringify(ctx.getInputData().map((item) => item.json)))
+		.digest('base64');
+	const key = JSON.stringify([executionId, node.id, node.name, runIndex, input]);
 
 	const touch = (): Run => {
 		const run = runs.get(key) ?? { touched: 0, outcomes: new Map() };

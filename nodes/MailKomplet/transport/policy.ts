@@ -108,7 +108,7 @@ export const requestOptionsProperty: INodeProperties = {
 			// Operations that send all items in few requests have nothing to run side by side.
 			displayOptions: { hide: { '/operation': ['bulkImport'], '/sendMode': ['batch'] } },
 			description:
-				'How many items to send to Mail Komplet at once. Output keeps the order of the input items; sends and creates are still never repeated.',
+				'How many items to send to Mail Komplet at once; 1 sends one after another. Output keeps the input order and sends and creates are never repeated; when an item fails, the items already under way still finish.',
 		},
 		{
 			displayName: 'Timeout (Ms)',
