@@ -14,6 +14,7 @@ import { runNode } from '../test/harness';
 import type { Measurement, Row } from './measure';
 import { median, report } from './measure';
 import { faultBenchmarks, faultReport } from './faults';
+import { sendBenchmarks } from './send';
 import { QUEUE_SETUP, queueBenchmarks, queueVsSingleReport } from './queue';
 import { triggerBenchmarks, triggerReport, type TriggerRow } from './trigger';
 
@@ -183,6 +184,9 @@ async function main() {
 	} finally {
 		await sandbox.close();
 	}
+	const sendRows = await sendBenchmarks();
+	console.log(`\n${report(sendRows)}`);
+	missed ||= sendRows.some((row) => !row.ok);
 	console.log(`\n${faultReport(await faultBenchmarks())}`);
 	let triggerRows: TriggerRow[] = [];
 	if (!process.argv.includes('--no-trigger')) {

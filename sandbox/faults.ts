@@ -21,7 +21,9 @@ export type FaultKind =
 	/** Answer a web page (`status`, default 200), as a proxy, CDN or maintenance page does. */
 	| 'page'
 	/** Answer `status` (default 302) with a Location pointing at such a page (MAINTENANCE_PATH). */
-	| 'redirect';
+	| 'redirect'
+	/** Refuse `recipient` with the documented 400 (see "Recipient refused" below). */
+	| 'refuse';
 
 export interface Fault {
 	/** HTTP method to match (any when absent). */
@@ -46,6 +48,8 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** Response body of a 'status' fault (default `{ message: 'Injected fault <status>' }`). */
 	body?: unknown;
+	/** The e-mail address or phone number a 'refuse' fault refuses. */
+	recipient?: string;
 }
 
 /** Random faults on a share of all API requests, drawn from a seeded generator. */
@@ -85,7 +89,7 @@ export const MAINTENANCE_PATH = '/maintenance';
 export const MAINTENANCE_PAGE =
 	'<!DOCTYPE html><html><head><title>Down for maintenance</title></head><body><h1>We will be back soon</h1></body></html>';
 
-const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow', 'page', 'redirect'];
+const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow', 'page', 'redirect', 'refuse'];
 
 const DEFAULT_STATUS: Partial<Record<FaultKind, number>> = { page: 200, redirect: 302 };
 
@@ -102,6 +106,7 @@ export function validateFault(input: unknown): Fault {
 		skip,
 		headers,
 		body,
+		recipient,
 	} = input;
 	if (!KINDS.includes(kind as FaultKind))
 		throw new ApiError(400, `The kind field must be one of ${KINDS.join(', ')}.`);
@@ -131,6 +136,7 @@ export function validateFault(input: unknown): Fault {
 	) {
 		throw new ApiError(400, 'The headers field must be an object of strings.');
 	}
+	if (kind === 'refuse') return refusal(input, recipient);
 	return {
 		method,
 		path,
@@ -297,4 +303,34 @@ export function describeFault(fault: Fault): string {
 				? `${kind} ${fault.status}`
 				: kind;
 	return `${what} ${fault.applied ? 'after' : 'before'} the write`;
+}
+
+// Recipient refused ------------------------------------------------------------------------
+
+/**
+ * Mail Komplet refusing one recipient (an address it will not send to) with its documented
+ * error, 400 Bad Request: `{ kind: 'refuse', recipient }` strikes the requests whose JSON body
+ * names `recipient`, whichever item or order they come in, and nothing is applied. Like any
+ * fault it strikes `times` matching requests (default 1), so a retry may get through.
+ */
+function refusal(input: Record<string, unknown>, recipient: unknown): Fault {
+	if (typeof recipient !== 'string' || comparable(recipient) === '')
+		throw new ApiError(400, 'The recipient field of a refuse fault must be a non-empty string.');
+	return {
+		...validateFault({ ...input, kind: 'status', status: 400, recipient: undefined }),
+		kind: 'refuse',
+		applied: false,
+		recipient,
+		body: { message: `The recipient ${recipient.trim()} was refused.` },
+	};
+}
+
+/** Addresses and phone numbers compare without case and spaces. */
+const comparable = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/** Whether a request body names the recipient anywhere (e.g. email.to[3].address, email, sms.to[0].number). */
+export function namesRecipient(body: unknown, recipient: string): boolean {
+	if (typeof body === 'string') return comparable(body) === comparable(recipient);
+	if (body === null || typeof body !== 'object') return false;
+	return Object.values(body).some((value) => namesRecipient(value, recipient));
 }

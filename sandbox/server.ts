@@ -15,6 +15,7 @@ import {
 	describeFault,
 	MAINTENANCE_PATH,
 	matches,
+	namesRecipient,
 	sendPage,
 	strike,
 	validateChaos,
@@ -146,8 +147,8 @@ export class SandboxServer {
 		};
 		this.requests.push(record);
 		const [baseCrypt, ...rest] = segments;
-		const fault = this.takeFault(method, `/${rest.join('/')}`);
-		if (fault) record.fault = describeFault(fault);
+		const suffix = `/${rest.join('/')}`;
+		let fault = this.takeFault(method, suffix);
 		const reply = (status: number, body?: unknown, extra?: Record<string, string>): void => {
 			record.status = fault?.status ?? status;
 			if (fault) strike(res, fault, { status, body, headers: extra });
@@ -163,6 +164,9 @@ export class SandboxServer {
 			const parsed = tryParseJson(record.rawBody);
 			if (parsed.ok) record.body = parsed.value;
 		}
+		// A refusal depends on the recipients the body names, so it is looked for once it is read.
+		fault ??= this.takeRefusal(method, suffix, record.body);
+		if (fault) record.fault = describeFault(fault);
 
 		if (fault && !fault.applied) {
 			record.status = fault.status;
@@ -279,12 +283,26 @@ export class SandboxServer {
 
 	private takeFault(method: string, suffix: string): Fault | undefined {
 		const random = this.chaos?.draw(method, suffix);
-		const index = this.faults.findIndex((f) => matches(f, method, suffix));
-		if (index < 0) return random;
+		return this.consume((f) => f.kind !== 'refuse' && matches(f, method, suffix)) ?? random;
+	}
+
+	private takeRefusal(method: string, suffix: string, body: unknown): Fault | undefined {
+		return this.consume(
+			(f) =>
+				f.kind === 'refuse' &&
+				matches(f, method, suffix) &&
+				namesRecipient(body, f.recipient as string),
+		);
+	}
+
+	/** The first fault `wanted`, unless it is still skipping requests; used up after `times`. */
+	private consume(wanted: (fault: ActiveFault) => boolean): Fault | undefined {
+		const index = this.faults.findIndex(wanted);
+		if (index < 0) return undefined;
 		const fault = this.faults[index];
 		if (fault.skipping > 0) {
 			fault.skipping--;
-			return random;
+			return undefined;
 		}
 		if (--fault.remaining <= 0) this.faults.splice(index, 1);
 		return fault;

@@ -188,7 +188,14 @@ describe('transport: errors and secrets', () => {
 		});
 
 		expect(result.items).toEqual([
-			{ json: { error: 'API key or baseCrypt is wrong' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: 'API key or baseCrypt is wrong',
+					description:
+						'Mail Komplet said: Authorization has been denied for this request. Check the API key and baseCrypt in the Mail Komplet credential (Settings > API keys in Mail Komplet).',
+				},
+				pairedItem: { item: 0 },
+			},
 		]);
 		expectNoSecret(result.items, 'wrong-secret-key-456');
 	});

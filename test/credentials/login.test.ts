@@ -255,7 +255,10 @@ describe('Authentication: Login', () => {
 		});
 
 		expect(jsonOf(failed)).toEqual([
-			{ error: 'Mail Komplet rejected the request: Injected fault 400.' },
+			{
+				error: 'Mail Komplet rejected the request: Injected fault 400.',
+				description: 'Check the field named in the message above and correct its value.',
+			},
 		]);
 		expect(unreachable.error?.message).toBe(
 			'Mail Komplet sign-in failed: could not reach http://127.0.0.1:9/api',

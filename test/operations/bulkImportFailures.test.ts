@@ -7,7 +7,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { RunResult } from '../harness';
-import { jsonOf } from '../harness';
+import { jsonOf, RETRY_ON_FAIL } from '../harness';
 import { useFakeClock } from '../helpers/faults';
 import { useSandbox } from '../helpers/sandbox';
 
@@ -71,7 +71,7 @@ describe('Contact > Bulk Import refuses before sending anything', () => {
 			bulkImport({ mailingListIds: [String(listId)], preImportAction: 3 }),
 			{
 				items: people(3),
-				retryOnFail: true,
+				settings: RETRY_ON_FAIL,
 			},
 		);
 
@@ -95,7 +95,7 @@ describe('Contact > Bulk Import repeating what is safe to repeat', () => {
 				preImportAction: 2,
 				options: { batchSize: 2 },
 			}),
-			{ items: people(5), retryOnFail: true },
+			{ items: people(5), settings: RETRY_ON_FAIL },
 		);
 
 		expect(result.error).toBeUndefined();
