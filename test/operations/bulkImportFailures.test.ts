@@ -234,6 +234,7 @@ describe('Contact > Bulk Import failing in the middle', () => {
 			},
 			{
 				error: 'Mail Komplet had a server error (503, 1 try)',
+				description: 'Mail Komplet said: Injected fault 503. Try again in a few minutes.',
 				queued: 'unknown',
 				contactCount: 1,
 				batch: 2,
@@ -267,6 +268,7 @@ describe('Contact > Bulk Import failing in the middle', () => {
 			},
 			{
 				error: 'Mail Komplet rejected the request: Injected fault 400.',
+				description: 'Check the field named in the message above and correct its value.',
 				queued: 'no',
 				contactCount: 2,
 				batch: 2,
@@ -327,6 +329,7 @@ describe('Contact > Bulk Import failing in the middle', () => {
 			errors: 'Row 2: The contacts[1].mobilePhone field is not a valid phone number.',
 			errorMessage: expect.stringMatching(/^Import failed: 1 of 2 rows are invalid/),
 			error: expect.stringMatching(new RegExp(`^Bulk import ${ids[1]} failed: `)),
+			description: expect.stringMatching(/^Import failed: 1 of 2 rows are invalid/),
 			queued: 'yes',
 			contactCount: 2,
 			batch: 2,
@@ -359,6 +362,8 @@ describe('Contact > Bulk Import replacing lists, failing in the first batch', ()
 		expect(requestLines()).toEqual(['POST 2 2', 'GET 1', 'GET 1', 'GET 1']);
 		const notSent = {
 			error: 'Not sent: the first batch, which was to empty the lists, failed or did not finish',
+			description:
+				'Later batches only add, so they go only after the first batch has emptied the lists.',
 			queued: 'no',
 		};
 		expect(jsonOf(result)).toEqual([

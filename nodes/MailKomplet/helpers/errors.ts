@@ -12,14 +12,17 @@ export function asNodeError(
 }
 
 /**
- * The output item of a failed item under On Error > Continue: `error` is the message, as
- * before; `description` carries the hint (how to check an ambiguous send) when there is one.
+ * The output item of a failed item (or of the items of a failed batch, with what is known of
+ * it in `details`) under On Error > Continue: `error` is the message, as before; `description`
+ * carries the hint (how to check an ambiguous send) when there is one.
  */
 export function errorItem(
 	error: NodeApiError | NodeOperationError,
-	item: number,
+	item: number | number[],
+	details: IDataObject = {},
 ): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
+	const json: IDataObject = { ...details, error: error.message };
 	if (error.description) json.description = error.description;
-	return { json, pairedItem: { item } };
+	const pairedItem = Array.isArray(item) ? item.map((index) => ({ item: index })) : { item };
+	return { json, pairedItem };
 }

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { asNodeError } from '../../helpers/errors';
+import { asNodeError, errorItem } from '../../helpers/errors';
 import { checkRange, fail } from '../../helpers/parameters';
 import { asEmail, asIdList, asJson, convertFields, readRequired } from '../../helpers/values';
 import type { RepeatSafety } from '../../transport';
@@ -222,7 +222,7 @@ async function readContacts(
 		} catch (error) {
 			const nodeError = asNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
-			output.push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+			output.push(errorItem(nodeError, itemIndex));
 		}
 	}
 	return { contacts, items: indexes };
@@ -344,20 +344,18 @@ export const bulkImport: BatchOperation = {
 				batch: index + 1,
 				batchCount: batches.length,
 			};
-			const pairedItem = batch.items.map((item) => ({ item }));
 			if (error) {
-				output.push({
-					json: {
+				output.push(
+					errorItem(error, batch.items, {
 						...(operationId ? { operationId } : {}),
 						...info,
-						error: error.message,
 						queued: batch.queued === 'unsent' ? 'no' : batch.queued,
 						...counts,
-					},
-					pairedItem,
-				});
+					}),
+				);
 				return;
 			}
+			const pairedItem = batch.items.map((item) => ({ item }));
 			output.push({
 				json: {
 					operationId,
