@@ -1,14 +1,8 @@
 /** The Retry On Fail scenario of e2e/retry-on-fail*.test.ts: 20 sends, n8n retrying the node. */
-import { randomUUID } from 'node:crypto';
-
-import type { INode } from 'n8n-workflow';
-
 import type { Sandbox } from '../../sandbox';
 import type { WorkflowFile } from '../../scripts/n8n/cli';
-import { nodeType } from '../../scripts/n8n/package-contents';
-import { SANDBOX_CREDENTIAL } from '../../scripts/n8n/sandbox';
 import { sendEmail } from '../../test/helpers/sends';
-import { linear, MANUAL_TRIGGER, stableId } from './workflows';
+import { codeIntoNodeWorkflow } from './workflows';
 
 export { address, emailsPosted as posted, range } from '../../test/helpers/sends';
 
@@ -20,44 +14,15 @@ export const SEND = 'Send';
  * Fail: 2 tries, 10 ms apart.
  */
 export function retrySendWorkflow(name: string): WorkflowFile {
-	const node = (
-		nodeName: string,
-		type: string,
-		parameters: INode['parameters'],
-		x: number,
-	): INode => ({
-		id: randomUUID(),
-		name: nodeName,
-		type,
-		typeVersion: type === 'n8n-nodes-base.code' ? 2 : 1,
-		position: [x, 0],
-		parameters,
-	});
-	const nodes = [
-		node(MANUAL_TRIGGER, 'n8n-nodes-base.manualTrigger', {}, 0),
-		node(
-			'Recipients',
-			'n8n-nodes-base.code',
-			{
-				jsCode: `return Array.from({ length: ${COUNT} }, (_, i) => ({ json: { email: 'prijemce.' + i + '@example.cz' } }));`,
-			},
-			220,
-		),
-		{
-			...node(SEND, nodeType('mailKomplet'), sendEmail(), 440),
-			retryOnFail: true,
-			maxTries: 2,
-			waitBetweenTries: 10,
-			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
-		},
-	];
-	return {
-		id: stableId(`workflow/${name}`),
+	return codeIntoNodeWorkflow(
 		name,
-		nodes,
-		connections: linear(nodes.map((n) => n.name)),
-		settings: {},
-	};
+		`return Array.from({ length: ${COUNT} }, (_, i) => ({ json: { email: 'prijemce.' + i + '@example.cz' } }));`,
+		{
+			name: SEND,
+			parameters: sendEmail(),
+			settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 },
+		},
+	);
 }
 
 /** Mail Komplet's e-mails as [recipient, GUID], in the order made. */

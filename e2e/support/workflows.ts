@@ -161,12 +161,16 @@ export function triggerWorkflow(
 
 /**
  * A manual trigger, a Code node whose `jsCode` returns the items, and one Mail Komplet node
- * (`name`) that gets them all.
+ * (`name`) that gets them all, with node `settings` such as Retry On Fail.
  */
 export function codeIntoNodeWorkflow(
 	name: string,
 	jsCode: string,
-	step: { name: string; parameters: INodeParameters },
+	step: {
+		name: string;
+		parameters: INodeParameters;
+		settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	},
 ): WorkflowFile {
 	const node = (nodeName: string, type: string, parameters: INodeParameters, x: number): INode => ({
 		id: uuid(`${name}/${nodeName}`),
@@ -182,6 +186,7 @@ export function codeIntoNodeWorkflow(
 		{
 			...node(step.name, nodeType('mailKomplet'), step.parameters, 440),
 			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+			...step.settings,
 		},
 	];
 	return {
