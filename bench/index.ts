@@ -15,6 +15,7 @@ import type { Measurement, Row } from './measure';
 import { median, report } from './measure';
 import { faultBenchmarks, faultReport } from './faults';
 import { runLatencyBenchmarks } from './latency';
+import { sendBenchmarks } from './send';
 import { QUEUE_SETUP, queueBenchmarks, queueVsSingleReport } from './queue';
 import { triggerBenchmarks, triggerReport, type TriggerRow } from './trigger';
 
@@ -184,6 +185,9 @@ async function main() {
 	} finally {
 		await sandbox.close();
 	}
+	const sendRows = await sendBenchmarks();
+	console.log(`\n${report(sendRows)}`);
+	missed ||= sendRows.some((row) => !row.ok);
 	console.log(`\n${faultReport(await faultBenchmarks())}`);
 	if (!process.argv.includes('--no-latency')) {
 		console.log('');

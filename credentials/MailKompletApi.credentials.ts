@@ -17,7 +17,7 @@ export class MailKompletApi implements ICredentialType {
 		dark: 'file:../icons/mailKomplet.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-mail-komplet#credentials';
+	documentationUrl = 'https://github.com/mail-komplet/n8n-nodes-mail-komplet#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,6 +8,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 const DEFAULT_BASE_URL = 'https://api.mail-komplet.cz/api';
 
@@ -25,6 +26,29 @@ function cookieHeader(setCookie: unknown): string {
 		.join('; ');
 }
 
+/** Sign-in tries in all, and how long each may take: a sign-in is safe to repeat, a hung one must end. */
+const SIGN_IN_TRIES = 3;
+const SIGN_IN_TIMEOUT_MS = 30_000;
+const SIGN_IN_RETRY_MS = 500;
+
+/** Answers that say "not now" rather than "wrong login": 429 and any 5xx but 501. */
+const isTransient = (status: number) => status === 429 || (status >= 500 && status !== 501);
+
+/** The password goes in the body: only over https, or plain http to this machine (a local sandbox). */
+function checkBaseUrl(baseUrl: string): void {
+	let url: URL;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		throw new Error('Mail Komplet sign-in failed: the Base URL is not a URL');
+	}
+	const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+	if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return;
+	throw new Error(
+		`Mail Komplet sign-in failed: the Base URL must start with https:// (plain http:// only for localhost), so the password never travels unencrypted`,
+	);
+}
+
 export class MailKompletLoginApi implements ICredentialType {
 	name = 'mailKompletLoginApi';
 
@@ -35,7 +59,8 @@ export class MailKompletLoginApi implements ICredentialType {
 		dark: 'file:../icons/mailKomplet.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-mail-komplet#credentials';
+	documentationUrl =
+		'https://github.com/mail-komplet/n8n-nodes-mail-komplet#login-several-accounts-agencies';
 
 	properties: INodeProperties[] = [
 		{
@@ -90,9 +115,9 @@ export class MailKompletLoginApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-		let response: { statusCode: number; headers: IDataObject; body: unknown };
-		try {
-			response = await this.helpers.httpRequest({
+		checkBaseUrl(baseUrl);
+		const signIn = async () =>
+			await this.helpers.httpRequest({
 				method: 'POST',
 				url: `${baseUrl}/authentication/signIn`,
 				headers: { ...API_HEADERS, 'Content-Type': 'application/json' },
@@ -104,11 +129,18 @@ export class MailKompletLoginApi implements ICredentialType {
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				// A redirect could carry the password elsewhere.
+				disableFollowRedirect: true,
+				timeout: SIGN_IN_TIMEOUT_MS,
 			});
-		} catch {
-			// A new error: the raw one carries the request, password included.
-			throw new Error(`Mail Komplet sign-in failed: could not reach ${baseUrl}`);
+		let response: { statusCode: number; headers: IDataObject; body: unknown } | undefined;
+		for (let tries = 1; ; tries++) {
+			response = await signIn().catch(() => undefined);
+			if ((response && !isTransient(response.statusCode)) || tries >= SIGN_IN_TRIES) break;
+			await sleep(SIGN_IN_RETRY_MS * 2 ** (tries - 1));
 		}
+		// A new error: the raw one carries the request, password included.
+		if (!response) throw new Error(`Mail Komplet sign-in failed: could not reach ${baseUrl}`);
 		const body = (response.body ?? {}) as IDataObject;
 		const data = (body.data && typeof body.data === 'object' ? body.data : body) as IDataObject;
 		const sessionToken = cookieHeader(response.headers?.['set-cookie']);

@@ -15,7 +15,8 @@ export class MailKompletWebhookBasicAuthApi implements ICredentialType {
 		dark: 'file:../icons/mailKomplet.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-mail-komplet#webhook-authentication';
+	documentationUrl =
+		'https://github.com/mail-komplet/n8n-nodes-mail-komplet#webhook-authentication';
 
 	properties: INodeProperties[] = [
 		{

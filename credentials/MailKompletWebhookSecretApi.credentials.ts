@@ -16,7 +16,8 @@ export class MailKompletWebhookSecretApi implements ICredentialType {
 		dark: 'file:../icons/mailKomplet.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-mail-komplet#webhook-authentication';
+	documentationUrl =
+		'https://github.com/mail-komplet/n8n-nodes-mail-komplet#webhook-authentication';
 
 	properties: INodeProperties[] = [
 		{

@@ -13,10 +13,12 @@ import {
 } from '../scripts/n8n/cli';
 import {
 	DEMO_WEBHOOK_SECRET,
+	demoSandboxIds,
 	exampleCredentials,
 	isManual,
 	loadExamples,
 	triggerEndpoints,
+	withSandboxIds,
 } from '../scripts/n8n/examples';
 import { triggerWebhookPath } from '../scripts/n8n/package-contents';
 import { N8nRest } from '../scripts/n8n/rest';
@@ -37,7 +39,12 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 		beforeAll(async () => {
 			const { n8n, sandbox } = env();
 			await importCredentials(n8n, exampleCredentials(sandbox.client.account));
-			await importWorkflows(n8n, examples);
+			// As shipped, the examples name no credential or list: the sandbox's are filled in.
+			const ids = demoSandboxIds(sandbox);
+			await importWorkflows(
+				n8n,
+				examples.map((workflow) => withSandboxIds(workflow, ids)),
+			);
 		});
 
 		test.each(examples.filter(isManual).map((w) => [w.name, w] as const))(

@@ -3,10 +3,6 @@
  * connections dropped before and after the write, answers cut short or too slow): a Create or
  * Update workflow over 200 items ends with every contact present exactly once and no error.
  */
-import { randomUUID } from 'node:crypto';
-
-import type { INode } from 'n8n-workflow';
-
 import { CHAOS_FAULTS } from '../sandbox';
 import {
 	executeWorkflow,
@@ -16,64 +12,22 @@ import {
 	nodeOutput,
 	succeeded,
 } from '../scripts/n8n/cli';
-import type { WorkflowFile } from '../scripts/n8n/cli';
-import { nodeType } from '../scripts/n8n/package-contents';
-import { SANDBOX_CREDENTIAL, sandboxCredential } from '../scripts/n8n/sandbox';
+import { sandboxCredential } from '../scripts/n8n/sandbox';
 import { selectedReleases } from '../scripts/n8n/versions';
 import { useEnvironment } from './support/lifecycle';
-import { linear, MANUAL_TRIGGER, stableId } from './support/workflows';
+import { UPSERT_NODE as UPSERT, upsertWorkflow } from './support/workflows';
 
 const COUNT = 200;
-const UPSERT = 'Create or Update';
-
-function upsertWorkflow(): WorkflowFile {
-	const node = (name: string, type: string, parameters: INode['parameters'], x: number): INode => ({
-		id: randomUUID(),
-		name,
-		type,
-		typeVersion: type === 'n8n-nodes-base.code' ? 2 : 1,
-		position: [x, 0],
-		parameters,
-	});
-	const nodes = [
-		node(MANUAL_TRIGGER, 'n8n-nodes-base.manualTrigger', {}, 0),
-		node(
-			'Sign-ups',
-			'n8n-nodes-base.code',
-			{
-				jsCode: `return Array.from({ length: ${COUNT} }, (_, i) => ({ json: { email: 'faulty' + i + '@example.cz' } }));`,
-			},
-			220,
-		),
-		{
-			...node(
-				UPSERT,
-				nodeType('mailKomplet'),
-				{
-					resource: 'contact',
-					operation: 'upsert',
-					email: '={{ $json.email }}',
-					requestOptions: { maxTries: 10, retryDelayMs: 1, timeoutMs: 1000 },
-				},
-				440,
-			),
-			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
-		},
-	];
-	return {
-		id: stableId('workflow/faults'),
-		name: 'E2E upsert under faults',
-		nodes,
-		connections: linear(nodes.map((n) => n.name)),
-		settings: {},
-	};
-}
 
 describe.each(selectedReleases().map((release) => [release.version, release] as const))(
 	'n8n %s',
 	(_version, release) => {
 		const env = useEnvironment({ release, label: 'faults' });
-		const workflow = upsertWorkflow();
+		const workflow = upsertWorkflow(
+			'E2E upsert under faults',
+			Array.from({ length: COUNT }, (_, i) => `faulty${i}@example.cz`),
+			{ maxTries: 10, retryDelayMs: 1, timeoutMs: 1000 },
+		);
 
 		beforeAll(async () => {
 			const { n8n, sandbox } = env();

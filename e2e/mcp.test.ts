@@ -10,9 +10,11 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { activateWorkflow, importCredentials, importWorkflows } from '../scripts/n8n/cli';
 import {
 	DEMO_MCP_TOKEN,
+	demoSandboxIds,
 	exampleCredentials,
 	loadExamples,
 	mcpEndpoints,
+	withSandboxIds,
 } from '../scripts/n8n/examples';
 import { connectMcp, mcpUrl, type McpConnection } from '../scripts/n8n/mcp';
 import { nodeType } from '../scripts/n8n/package-contents';
@@ -65,7 +67,7 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 		beforeAll(async () => {
 			const { n8n, sandbox } = env();
 			await importCredentials(n8n, exampleCredentials(sandbox.client.account));
-			await importWorkflows(n8n, [server.workflow]);
+			await importWorkflows(n8n, [withSandboxIds(server.workflow, demoSandboxIds(sandbox))]);
 			await activateWorkflow(n8n, server.workflow.id);
 			await n8n.start();
 			mcp = await connectMcp(mcpUrl(n8n.baseUrl, server.path), { token: DEMO_MCP_TOKEN });
@@ -275,8 +277,8 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 					query: {},
 					body: {
 						email: {
-							fromAddress: 'objednavky@pekarna-klas.cz',
-							fromDisplayName: 'Pekárna U Zlatého klasu',
+							fromAddress: 'orders@example.com',
+							fromDisplayName: 'Golden Ear Bakery',
 							subject: 'Vaše objednávka je na cestě',
 							bodyText: 'Dobrý den, objednávka 2025-0142 je na cestě.',
 							to: [{ address: 'petr.svoboda@example.cz' }],

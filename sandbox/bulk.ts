@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApiError, badRequest } from './errors';
 import type { BulkOperation, BulkStatus, ContactInput } from './model';
 import { readContactInput, readMailingListIds } from './routes/contactInput';
@@ -9,6 +8,9 @@ import { BodyReader, isPlainObject } from './validate';
  * Bulk import of contacts (POST /contacts/bulk + GET /contacts/getBulkInfo).
  * Structurally bad requests are refused at once (400); problems in single rows are only
  * reported when the import ends (status Error, nothing imported), as an asynchronous import does.
+ * Imports run later, one after another in the order they were accepted, and preImportAction 2
+ * and 3 empty the lists when their import runs ("during import"), not when it is accepted: two
+ * replacing imports queued together leave only the second one's contacts.
  */
 
 const WRITE_MODES: Record<1 | 2 | 3, ContactWriteMode> = { 1: 'merge', 2: 'overwrite', 3: 'skip' };
@@ -40,7 +42,7 @@ export function acceptBulkImport(store: Store, body: unknown): BulkOperation {
 		}
 	});
 	const operation: BulkOperation = {
-		operationId: randomUUID(),
+		operationId: store.guid(),
 		created: store.now(),
 		preImportAction,
 		contactOverwriteMode,
@@ -63,7 +65,10 @@ export interface BulkInfo {
 	errorMessage: string | null;
 }
 
-/** One poll: Queued and Processing last `pollsPerPhase` polls each, then the import runs. */
+/**
+ * One poll: Queued and Processing last `pollsPerPhase` polls each, then the import runs, after
+ * every import accepted before it (which would have run meanwhile, polled or not).
+ */
 export function pollBulkOperation(
 	store: Store,
 	operation: BulkOperation,
@@ -75,7 +80,10 @@ export function pollBulkOperation(
 			return { status: 'Queued', errors: null, errorMessage: null };
 		if (operation.polls <= 2 * pollsPerPhase)
 			return { status: 'Processing', errors: null, errorMessage: null };
-		finishBulkOperation(store, operation);
+		for (const queued of store.bulkOperations.values()) {
+			finishBulkOperation(store, queued);
+			if (queued === operation) break;
+		}
 	}
 	return {
 		status: operation.finalStatus ?? 'Error',

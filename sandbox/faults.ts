@@ -18,6 +18,12 @@ export type FaultKind =
 	| 'cut'
 	/** Answer only after `delayMs`, past the client's timeout. */
 	| 'slow'
+	/** Answer a web page (`status`, default 200), as a proxy, CDN or maintenance page does. */
+	| 'page'
+	/** Answer `status` (default 302) with a Location pointing at such a page (MAINTENANCE_PATH). */
+	| 'redirect'
+	/** Refuse `recipient` with the documented 400 (see "Recipient refused" below). */
+	| 'refuse'
 	| PagingFaultKind;
 
 /**
@@ -44,7 +50,7 @@ export interface Fault {
 	path?: string;
 	/** What happens (default 'status'). */
 	kind?: FaultKind;
-	/** HTTP status of a 'status' fault (required for it). */
+	/** HTTP status of a 'status' fault (required for it), a 'page' or a 'redirect'. */
 	status?: number;
 	/**
 	 * Whether the request takes effect before the fault strikes (default false for 'status' and
@@ -60,6 +66,8 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** Response body of a 'status' fault (default `{ message: 'Injected fault <status>' }`). */
 	body?: unknown;
+	/** The e-mail address or phone number a 'refuse' fault refuses. */
+	recipient?: string;
 }
 
 /** Random faults on a share of all API requests, drawn from a seeded generator. */
@@ -90,7 +98,27 @@ export const CHAOS_FAULTS: Fault[] = [
 	{ kind: 'cut' },
 ];
 
-const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow', ...PAGING_FAULT_KINDS];
+/** What stands between a client and Mail Komplet when it is not Mail Komplet that answers. */
+export const PROXY_FAULTS: Fault[] = [{ kind: 'page' }, { kind: 'redirect' }];
+
+/** Where a 'redirect' fault points, on the sandbox's own origin: it serves MAINTENANCE_PAGE. */
+export const MAINTENANCE_PATH = '/maintenance';
+
+export const MAINTENANCE_PAGE =
+	'<!DOCTYPE html><html><head><title>Down for maintenance</title></head><body><h1>We will be back soon</h1></body></html>';
+
+const KINDS: FaultKind[] = [
+	'status',
+	'drop',
+	'cut',
+	'slow',
+	'page',
+	'redirect',
+	'refuse',
+	...PAGING_FAULT_KINDS,
+];
+
+const DEFAULT_STATUS: Partial<Record<FaultKind, number>> = { page: 200, redirect: 302 };
 
 export function validateFault(input: unknown): Fault {
 	if (!isPlainObject(input)) throw new ApiError(400, 'A fault must be a JSON object.');
@@ -105,6 +133,7 @@ export function validateFault(input: unknown): Fault {
 		skip,
 		headers,
 		body,
+		recipient,
 	} = input;
 	if (!KINDS.includes(kind as FaultKind))
 		throw new ApiError(400, `The kind field must be one of ${KINDS.join(', ')}.`);
@@ -134,11 +163,12 @@ export function validateFault(input: unknown): Fault {
 	) {
 		throw new ApiError(400, 'The headers field must be an object of strings.');
 	}
+	if (kind === 'refuse') return refusal(input, recipient);
 	return {
 		method,
 		path,
 		kind: kind as FaultKind,
-		status: status as number | undefined,
+		status: (status ?? DEFAULT_STATUS[kind as FaultKind]) as number | undefined,
 		applied: kind === 'cut' || kind === 'slow' ? true : (applied ?? false),
 		delayMs,
 		times,
@@ -256,6 +286,17 @@ export function strike(
 			res.on('close', () => clearTimeout(timer));
 			return;
 		}
+		case 'page':
+			sendPage(res, fault.status ?? 200, resolveHeaders(fault.headers));
+			return;
+		case 'redirect':
+			res.writeHead(fault.status ?? 302, {
+				...resolveHeaders(fault.headers),
+				location: MAINTENANCE_PATH,
+				'content-length': 0,
+			});
+			res.end();
+			return;
 		default: {
 			const status = fault.status as number;
 			send(
@@ -268,8 +309,58 @@ export function strike(
 	}
 }
 
-/** What the request log says of a fault, e.g. "drop after the write". */
+/** An HTML page, as a web server that is not the API answers. */
+export function sendPage(
+	res: ServerResponse,
+	status: number,
+	headers: Record<string, string> = {},
+): void {
+	res.writeHead(status, {
+		...headers,
+		'content-type': 'text/html; charset=utf-8',
+		'content-length': Buffer.byteLength(MAINTENANCE_PAGE),
+	});
+	res.end(MAINTENANCE_PAGE);
+}
+
+/** What the request log says of a fault, e.g. "drop after the write", "page 200 before the write". */
 export function describeFault(fault: Fault): string {
-	const what = fault.kind === 'status' || !fault.kind ? String(fault.status) : fault.kind;
+	const kind = fault.kind ?? 'status';
+	const what =
+		kind === 'status'
+			? String(fault.status)
+			: kind === 'page' || kind === 'redirect'
+				? `${kind} ${fault.status}`
+				: kind;
 	return `${what} ${fault.applied ? 'after' : 'before'} the write`;
+}
+
+// Recipient refused ------------------------------------------------------------------------
+
+/**
+ * Mail Komplet refusing one recipient (an address it will not send to) with its documented
+ * error, 400 Bad Request: `{ kind: 'refuse', recipient }` strikes the requests whose JSON body
+ * names `recipient`, whichever item or order they come in, and nothing is applied. Like any
+ * fault it strikes `times` matching requests (default 1), so a retry may get through.
+ */
+function refusal(input: Record<string, unknown>, recipient: unknown): Fault {
+	if (typeof recipient !== 'string' || comparable(recipient) === '')
+		throw new ApiError(400, 'The recipient field of a refuse fault must be a non-empty string.');
+	return {
+		...validateFault({ ...input, kind: 'status', status: 400, recipient: undefined }),
+		kind: 'refuse',
+		applied: false,
+		recipient,
+		body: { message: `The recipient ${recipient.trim()} was refused.` },
+	};
+}
+
+/** Addresses and phone numbers compare without case and spaces. */
+const comparable = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/** Whether a request body names the recipient anywhere (e.g. email.to[3].address, email, sms.to[0].number). */
+export function namesRecipient(body: unknown, recipient: string): boolean {
+	if (typeof body === 'string') return comparable(body) === comparable(recipient);
+	if (body === null || typeof body !== 'object') return false;
+	return Object.values(body).some((value) => namesRecipient(value, recipient));
 }

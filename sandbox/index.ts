@@ -29,7 +29,7 @@ export type {
 	WebhookFireResult,
 } from './types';
 export { routes } from './routes';
-export { CHAOS_FAULTS } from './faults';
+export { CHAOS_FAULTS, PROXY_FAULTS } from './faults';
 
 export interface Sandbox {
 	/** Base URL for the node's credential, e.g. http://127.0.0.1:4010/api. */

@@ -9,13 +9,16 @@ import { routes } from './routes';
 import { seedStore } from './seed';
 import { Sessions } from './sessions';
 import { Store } from './store';
-import type { ChaosOptions, Fault } from './faults';
-import type { PagingFaultKind } from './faults';
+import type { ChaosOptions, Fault, PagingFaultKind } from './faults';
 import {
 	Chaos,
 	describeFault,
 	isPagingFault,
+	MAINTENANCE_PATH,
+	PAGING_FAULT_KINDS,
 	matches,
+	namesRecipient,
+	sendPage,
 	strike,
 	validateChaos,
 	validateFault,
@@ -117,6 +120,8 @@ export class SandboxServer {
 			await handleAdmin(this, req, res, segments.slice(1));
 			return;
 		}
+		// Where a 'redirect' fault points: the page a client that follows redirects ends on.
+		if (url.pathname === MAINTENANCE_PATH) return sendPage(res, 200);
 		if (segments[0] !== 'api') {
 			send(res, 404, {
 				message: `No HTTP resource was found that matches the request URI '${url.pathname}'.`,
@@ -150,10 +155,9 @@ export class SandboxServer {
 		res.once('close', () => this.unanswered--);
 		const [baseCrypt, ...rest] = segments;
 		const suffix = `/${rest.join('/')}`;
-		const fault = this.takeFault(method, suffix);
-		if (fault) record.fault = describeFault(fault);
+		let fault = this.takeFault(method, suffix);
 		const reply = (status: number, body?: unknown, extra?: Record<string, string>): void => {
-			record.status = fault?.kind === 'status' ? fault.status : status;
+			record.status = fault?.status ?? status;
 			if (fault) strike(res, fault, { status, body, headers: extra });
 			else send(res, status, body, extra);
 		};
@@ -167,6 +171,9 @@ export class SandboxServer {
 			const parsed = tryParseJson(record.rawBody);
 			if (parsed.ok) record.body = parsed.value;
 		}
+		// A refusal depends on the recipients the body names, so it is looked for once it is read.
+		fault ??= this.takeRefusal(method, suffix, record.body);
+		if (fault) record.fault = describeFault(fault);
 
 		if (fault && !fault.applied) {
 			record.status = fault.status;
@@ -249,7 +256,7 @@ export class SandboxServer {
 			paging: () => readPaging(query),
 			page: (source, filter, map, options) => {
 				const faults = this.takePagingFaults(method, suffix);
-				if (faults.size > 0) record.fault = [...faults].join(', ');
+				if (faults.size > 0) record.fault = [record.fault, ...faults].filter(Boolean).join(', ');
 				return pageOf(source, filter, readPaging(query), map, {
 					maxPageSize: settings.maxPageSize,
 					faults,
@@ -287,30 +294,40 @@ export class SandboxServer {
 
 	private takeFault(method: string, suffix: string): Fault | undefined {
 		const random = this.chaos?.draw(method, suffix);
-		const index = this.faults.findIndex((f) => !isPagingFault(f) && matches(f, method, suffix));
-		if (index < 0) return random;
-		const fault = this.faults[index];
-		return this.consume(fault) ? fault : random;
+		return (
+			this.consume((f) => f.kind !== 'refuse' && !isPagingFault(f) && matches(f, method, suffix)) ??
+			random
+		);
 	}
 
-	/** Every paging fault for this list page: they stack (see faults.ts). */
+	/** The paging faults of this list page, one of each kind: they stack (see faults.ts). */
 	private takePagingFaults(method: string, suffix: string): Set<PagingFaultKind> {
 		const kinds = new Set<PagingFaultKind>();
-		// A copy: a spent fault leaves this.faults during the loop.
-		for (const fault of [...this.faults]) {
-			if (isPagingFault(fault) && matches(fault, method, suffix) && this.consume(fault))
-				kinds.add(fault.kind);
+		for (const kind of PAGING_FAULT_KINDS) {
+			if (this.consume((f) => f.kind === kind && matches(f, method, suffix))) kinds.add(kind);
 		}
 		return kinds;
 	}
 
-	/** Counts a matching request against a fault: false while it skips, and forgets it when spent. */
-	private consume(fault: ActiveFault): boolean {
+	private takeRefusal(method: string, suffix: string, body: unknown): Fault | undefined {
+		return this.consume(
+			(f) =>
+				f.kind === 'refuse' &&
+				matches(f, method, suffix) &&
+				namesRecipient(body, f.recipient as string),
+		);
+	}
+
+	/** The first fault `wanted`, unless it is still skipping requests; used up after `times`. */
+	private consume(wanted: (fault: ActiveFault) => boolean): Fault | undefined {
+		const index = this.faults.findIndex(wanted);
+		if (index < 0) return undefined;
+		const fault = this.faults[index];
 		if (fault.skipping > 0) {
 			fault.skipping--;
-			return false;
+			return undefined;
 		}
-		if (--fault.remaining <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
-		return true;
+		if (--fault.remaining <= 0) this.faults.splice(index, 1);
+		return fault;
 	}
 }

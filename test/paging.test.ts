@@ -195,6 +195,7 @@ describe('a server that does not page ends the run with an error naming the endp
 				json: {
 					error:
 						"Mail Komplet's GET /contacts sent records again on page 2 that earlier pages already sent",
+					description: expect.stringContaining('does not seem to page this list'),
 				},
 				pairedItem: { item: 0 },
 			},

@@ -45,7 +45,7 @@ describe('transport: retries (details per fault kind in test/faults)', () => {
 		expect(t.sandbox.store.mailingLists.size).toBe(1);
 	});
 
-	it('after a 503 to a create, looks for the record before sending it again', async () => {
+	it('after a 503 to a create, looks for the record twice (2 s apart) before sending it again', async () => {
 		t.sandbox.inject({ method: 'POST', path: '/mailingLists', status: 503 });
 
 		const result = await t.run({
@@ -59,8 +59,10 @@ describe('transport: retries (details per fault kind in test/faults)', () => {
 		expect(t.sent().map((r) => `${r.method} ${r.path}`)).toEqual([
 			'POST /mailingLists',
 			'GET /mailingLists',
+			'GET /mailingLists',
 			'POST /mailingLists',
 		]);
+		expect(clock.waits).toEqual([2000]);
 		expect(t.sandbox.store.mailingLists.size).toBe(1);
 	});
 
@@ -125,7 +127,8 @@ describe('transport: errors and secrets', () => {
 
 	it.each([
 		[400, 'Mail Komplet rejected the request: The name field is required.'],
-		[404, 'The requested Mail Komplet record does not exist'],
+		// A Get Many names no record: its 404 can only mean a wrong address.
+		[404, 'Nothing at this address answers like Mail Komplet'],
 		[500, 'Mail Komplet had a server error (500, 5 tries)'],
 	])('maps %i and keeps the key out of the error', async (status, message) => {
 		t.sandbox.inject({ status, times: 5, body: { message: 'The name field is required.' } });
@@ -135,6 +138,33 @@ describe('transport: errors and secrets', () => {
 		expect(result.error?.message).toBe(message);
 		expectNoSecret(result.error, t.credentials.apiKey);
 		expectNoSecret(result.run, t.credentials.apiKey);
+	});
+
+	it('quotes an answer echoing the request headers without any credential in it, cut short', async () => {
+		const echo = [
+			'Bad request. Authorization: Basic sandbox-api-key',
+			'Cookie: .ASPXAUTH=0123456789abcdef; other=1',
+			'Proxy-Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl',
+			'X-Api-Key: k-123456',
+			'x'.repeat(5000),
+		].join('\n');
+		t.sandbox.inject({ status: 400, body: { message: echo } });
+
+		const result = await t.run({ resource: 'mailingList', operation: 'getAll', returnAll: true });
+
+		expect(result.error?.message).toMatch(
+			/^Mail Komplet rejected the request: Bad request\. Authorization: \[hidden\] Cookie: \[hidden\]; other=1 Proxy-Authorization: \[hidden\] X-Api-Key: \[hidden\] x+…$/,
+		);
+		expect(result.error?.message.length).toBeLessThan(350);
+		for (const secret of [
+			'sandbox-api-key',
+			'0123456789abcdef',
+			'eyJhbGciOiJIUzI1NiJ9',
+			'k-123456',
+		]) {
+			expectNoSecret(result.error, secret);
+			expectNoSecret(result.run.data, secret);
+		}
 	});
 
 	it('keeps the key out of network errors', async () => {
@@ -158,7 +188,14 @@ describe('transport: errors and secrets', () => {
 		});
 
 		expect(result.items).toEqual([
-			{ json: { error: 'API key or baseCrypt is wrong' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: 'API key or baseCrypt is wrong',
+					description:
+						'Mail Komplet said: Authorization has been denied for this request. Check the API key and baseCrypt in the Mail Komplet credential (Settings > API keys in Mail Komplet).',
+				},
+				pairedItem: { item: 0 },
+			},
 		]);
 		expectNoSecret(result.items, 'wrong-secret-key-456');
 	});

@@ -68,6 +68,57 @@ export function chainWorkflow(name: string, steps: ChainStep[]): WorkflowFile {
 	};
 }
 
+export const UPSERT_NODE = 'Create or Update';
+
+/**
+ * A manual trigger, a Code node giving one item per address in `emails`, and a Contact > Create
+ * or Update node with these Retries and Timeout (and node settings such as onError).
+ */
+export function upsertWorkflow(
+	name: string,
+	emails: string[],
+	requestOptions: INodeParameters,
+	settings: Partial<INode> = {},
+): WorkflowFile {
+	const node = (
+		nodeName: string,
+		type: string,
+		typeVersion: number,
+		parameters: INodeParameters,
+	) => ({
+		id: uuid(`${name}/${nodeName}`),
+		name: nodeName,
+		type,
+		typeVersion,
+		position: [0, 0] as [number, number],
+		parameters,
+	});
+	const nodes: INode[] = [
+		node(MANUAL_TRIGGER, 'n8n-nodes-base.manualTrigger', 1, {}),
+		node('Sign-ups', 'n8n-nodes-base.code', 2, {
+			jsCode: `return ${JSON.stringify(emails)}.map((email) => ({ json: { email } }));`,
+		}),
+		{
+			...node(UPSERT_NODE, nodeType('mailKomplet'), 1, {
+				resource: 'contact',
+				operation: 'upsert',
+				email: '={{ $json.email }}',
+				requestOptions,
+			}),
+			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+			...settings,
+		},
+	];
+	nodes.forEach((n, index) => (n.position = [220 * index, 0]));
+	return {
+		id: stableId(`workflow/${name}`),
+		name,
+		nodes,
+		connections: linear(nodes.map((n) => n.name)),
+		settings: {},
+	};
+}
+
 /** Connections of nodes wired one after the other. */
 export function linear(names: string[]): WorkflowFile['connections'] {
 	return Object.fromEntries(
@@ -104,6 +155,45 @@ export function triggerWorkflow(
 		name,
 		nodes: [trigger],
 		connections: {},
+		settings: {},
+	};
+}
+
+/**
+ * A manual trigger, a Code node whose `jsCode` returns the items, and one Mail Komplet node
+ * (`name`) that gets them all, with node `settings` such as Retry On Fail.
+ */
+export function codeIntoNodeWorkflow(
+	name: string,
+	jsCode: string,
+	step: {
+		name: string;
+		parameters: INodeParameters;
+		settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	},
+): WorkflowFile {
+	const node = (nodeName: string, type: string, parameters: INodeParameters, x: number): INode => ({
+		id: uuid(`${name}/${nodeName}`),
+		name: nodeName,
+		type,
+		typeVersion: type === 'n8n-nodes-base.code' ? 2 : 1,
+		position: [x, 0],
+		parameters,
+	});
+	const nodes = [
+		node(MANUAL_TRIGGER, 'n8n-nodes-base.manualTrigger', {}, 0),
+		node('Items', 'n8n-nodes-base.code', { jsCode }, 220),
+		{
+			...node(step.name, nodeType('mailKomplet'), step.parameters, 440),
+			credentials: { mailKompletApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+			...step.settings,
+		},
+	];
+	return {
+		id: stableId(`workflow/${name}`),
+		name,
+		nodes,
+		connections: linear(nodes.map((n) => n.name)),
 		settings: {},
 	};
 }

@@ -7,9 +7,10 @@ import { createServer } from 'node:net';
 import { activateWorkflow, importCredentials, importWorkflows, type WorkflowFile } from './cli';
 import {
 	DEMO_MCP_TOKEN,
+	demoSandboxIds,
 	exampleCredentials,
-	loadExamples,
 	mcpEndpoints,
+	sandboxExamples,
 	triggerEndpoints,
 	type McpEndpoint,
 	type TriggerEndpoint,
@@ -71,7 +72,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		sandbox = await launchSandbox({ port: await portOr(options.sandboxPort), seed: 'demo' });
 		log(`Mail Komplet sandbox with sample data on ${sandbox.client.account.baseUrl}`);
 
-		const examples = loadExamples();
+		const examples = sandboxExamples(demoSandboxIds(sandbox));
 		await importCredentials(n8n, exampleCredentials(sandbox.client.account));
 		await importWorkflows(n8n, examples);
 		const triggers = triggerEndpoints(examples, triggerWebhookPath());

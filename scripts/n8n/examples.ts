@@ -1,10 +1,21 @@
-/** The example workflows in examples/ and the credentials they refer to by id. */
+/**
+ * The example workflows in examples/, as users import them (no credentials, no IDs of anyone's
+ * account), and the same workflows with the sandbox's credentials and IDs filled in, as the demo
+ * and the suite import them.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import type { INode, INodeCredentials } from 'n8n-workflow';
+
 import type { CredentialFile, WorkflowFile } from './cli';
 import { REPO_ROOT } from './paths';
-import { sandboxCredential, type SandboxAccount } from './sandbox';
+import {
+	SANDBOX_CREDENTIAL,
+	sandboxCredential,
+	type RunningSandbox,
+	type SandboxAccount,
+} from './sandbox';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
@@ -24,22 +35,80 @@ export function loadExamples(): WorkflowFile[] {
 		);
 }
 
+const WEBHOOK_SECRET_CREDENTIAL = {
+	id: 'mkDemoWebhookSecret',
+	name: 'Mail Komplet webhook secret (demo)',
+	type: 'mailKompletWebhookSecretApi',
+} as const;
+
+const MCP_BEARER_CREDENTIAL = {
+	id: 'mkDemoMcpBearer',
+	name: 'Mail Komplet MCP token (demo)',
+	type: 'httpBearerAuth',
+} as const;
+
 export function exampleCredentials(account: SandboxAccount): CredentialFile[] {
 	return [
 		sandboxCredential(account),
 		{
-			id: 'mkDemoWebhookSecret',
-			name: 'Mail Komplet webhook secret (demo)',
-			type: 'mailKompletWebhookSecretApi',
+			...WEBHOOK_SECRET_CREDENTIAL,
 			data: { location: 'query', queryParameterName: 'token', secret: DEMO_WEBHOOK_SECRET },
 		},
-		{
-			id: 'mkDemoMcpBearer',
-			name: 'Mail Komplet MCP token (demo)',
-			type: 'httpBearerAuth',
-			data: { token: DEMO_MCP_TOKEN },
-		},
+		{ ...MCP_BEARER_CREDENTIAL, data: { token: DEMO_MCP_TOKEN } },
 	];
+}
+
+/** The sandbox's IDs the examples leave for the user to choose. */
+export interface SandboxIds {
+	/** The list the contacts example adds to (the demo seed's newsletter). */
+	mailingListId: number;
+}
+
+/** The credential a node of the examples uses, by its type and authentication. */
+function credentialsOf(node: INode): INodeCredentials | undefined {
+	const ref = ({ id, name }: { id: string; name: string }) => ({ id, name });
+	if (node.type.endsWith('.mailKomplet') || node.type.endsWith('.mailKompletTool'))
+		return { [SANDBOX_CREDENTIAL.type]: ref(SANDBOX_CREDENTIAL) };
+	if (
+		node.type.endsWith('.mailKompletTrigger') &&
+		node.parameters.authentication === 'sharedSecret'
+	)
+		return { [WEBHOOK_SECRET_CREDENTIAL.type]: ref(WEBHOOK_SECRET_CREDENTIAL) };
+	if (
+		node.type === '@n8n/n8n-nodes-langchain.mcpTrigger' &&
+		node.parameters.authentication === 'bearerAuth'
+	)
+		return { [MCP_BEARER_CREDENTIAL.type]: ref(MCP_BEARER_CREDENTIAL) };
+	return undefined;
+}
+
+/** An example as the demo imports it: the sandbox's credentials on every node, its list chosen. */
+export function withSandboxIds(workflow: WorkflowFile, ids: SandboxIds): WorkflowFile {
+	const nodes = workflow.nodes.map((node) => {
+		const credentials = credentialsOf(node);
+		const fields = node.parameters.additionalFields as Record<string, unknown> | undefined;
+		const listLeftEmpty =
+			Array.isArray(fields?.mailingListIds) && fields.mailingListIds.length === 0;
+		const parameters = listLeftEmpty
+			? {
+					...node.parameters,
+					additionalFields: { ...fields, mailingListIds: [String(ids.mailingListId)] },
+				}
+			: node.parameters;
+		return { ...node, parameters, ...(credentials && { credentials }) };
+	});
+	return { ...workflow, nodes };
+}
+
+/** The IDs of a sandbox seeded with 'demo' (a reset to 'demo' numbers its records the same). */
+export function demoSandboxIds({ sandbox }: RunningSandbox): SandboxIds {
+	const [newsletter] = sandbox.store.mailingLists.rows;
+	return { mailingListId: newsletter.mailingListId };
+}
+
+/** The examples with the sandbox's credentials and IDs, as the demo and the suite import them. */
+export function sandboxExamples(ids: SandboxIds): WorkflowFile[] {
+	return loadExamples().map((workflow) => withSandboxIds(workflow, ids));
 }
 
 /** Workflows started by a person (a manual trigger) rather than by a trigger that listens. */

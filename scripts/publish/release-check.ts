@@ -58,7 +58,7 @@ export function releaseProblems(manifest: Manifest, context: ReleaseContext): st
 	}
 	if (named && named.toLowerCase() !== context.repository.toLowerCase())
 		problems.push(
-			`package.json repository.url names ${named}, but this is ${context.repository}: npm refuses the provenance statement (see README, "Publishing a release")`,
+			`package.json repository.url names ${named}, but this is ${context.repository}: npm refuses the provenance statement (see docs/publishing.md)`,
 		);
 	const email = typeof manifest.author === 'object' ? manifest.author.email : undefined;
 	if (!email || email.endsWith('.invalid'))

@@ -255,7 +255,10 @@ describe('Authentication: Login', () => {
 		});
 
 		expect(jsonOf(failed)).toEqual([
-			{ error: 'Mail Komplet rejected the request: Injected fault 400.' },
+			{
+				error: 'Mail Komplet rejected the request: Injected fault 400.',
+				description: 'Check the field named in the message above and correct its value.',
+			},
 		]);
 		expect(unreachable.error?.message).toBe(
 			'Mail Komplet sign-in failed: could not reach http://127.0.0.1:9/api',
@@ -270,6 +273,102 @@ describe('Authentication: Login', () => {
 			expect(text).not.toContain(cookieValue);
 		}
 	});
+});
+
+describe('sign-ins are few: a login is never locked out by a run', () => {
+	const items = [{ json: {} }, { json: {} }, { json: {} }, { json: {} }];
+
+	it('signs in once for a whole run when the login is wrong, each item failing with that error', async () => {
+		const result = await runNode({
+			parameters: {
+				authentication: 'login',
+				resource: 'mailingList',
+				operation: 'getAll',
+				returnAll: true,
+			},
+			credentials: t.credentials,
+			login: login({ password: 'changed-since' }),
+			items,
+			continueOnFail: true,
+		});
+
+		expect(calls()).toEqual(['POST /api/authentication/signIn 403']);
+		expect(jsonOf(result)).toEqual(
+			items.map(() => ({
+				error: 'Mail Komplet sign-in failed (403): check the server, user name and password',
+			})),
+		);
+	});
+
+	it('signs in again once for a refused business unit, not once per item', async () => {
+		const result = await runNode({
+			parameters: {
+				authentication: 'login',
+				resource: 'businessUnit',
+				operation: 'getAll',
+				returnAll: true,
+				businessUnit: byId('otherUnit'),
+			},
+			credentials: t.credentials,
+			login: login(),
+			items,
+			continueOnFail: true,
+		});
+
+		expect(calls()).toEqual([
+			SIGN_IN_OK,
+			'GET /api/otherUnit/businessUnits 403',
+			SIGN_IN_OK,
+			'GET /api/otherUnit/businessUnits 403',
+			'GET /api/otherUnit/businessUnits 403',
+			'GET /api/otherUnit/businessUnits 403',
+			'GET /api/otherUnit/businessUnits 403',
+		]);
+		expect(jsonOf(result)).toEqual(
+			items.map(() => ({ error: 'Mail Komplet refused the session for this business unit' })),
+		);
+	});
+
+	it('retries a sign-in Mail Komplet answered 503, as signing in is safe to repeat', async () => {
+		t.sandbox.inject({ path: '/signIn', status: 503 });
+
+		const result = await runWithLogin(login(), {
+			resource: 'mailingList',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([
+			'POST /api/authentication/signIn 503',
+			SIGN_IN_OK,
+			'GET /api/sandboxBaseCrypt/mailingLists 200',
+		]);
+	});
+
+	it.each(['http://mail.example.test/api', 'http://10.0.0.5/api'])(
+		'refuses to send the password to the plain http:// Base URL %s',
+		async (baseUrl) => {
+			const credential = login({ baseUrl });
+
+			const result = await runWithLogin(credential, {
+				resource: 'mailingList',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			const refusal =
+				'Mail Komplet sign-in failed: the Base URL must start with https:// (plain http:// only for localhost), so the password never travels unencrypted';
+			expect(result.error?.message).toBe(refusal);
+			await expect(
+				new MailKompletLoginApi().preAuthentication.call(
+					{} as IHttpRequestHelper,
+					credential as unknown as ICredentialDataDecryptedObject,
+				),
+			).rejects.toThrow(refusal);
+			expect(calls()).toEqual([]);
+		},
+	);
 });
 
 describe('the Mail Komplet Login credential test', () => {

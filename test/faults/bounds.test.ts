@@ -2,7 +2,9 @@
  * Retries stay within Max Tries and Max Total Wait, follow Retry-After (seconds or HTTP date),
  * and otherwise back off exponentially with jitter. Waits are counted on a fake clock.
  */
-import { timing } from '../../nodes/MailKomplet/transport';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { requestOptionsProperty, timing } from '../../nodes/MailKomplet/transport';
 import { runNode } from '../harness';
 import { useFakeClock } from '../helpers/faults';
 import { useSandbox } from '../helpers/sandbox';
@@ -137,5 +139,33 @@ describe('Retries and Timeout are checked', () => {
 
 		expect(result.error?.message).toBe('Max Tries must be a number from 1 to 10, got 0');
 		expect(t.sent()).toEqual([]);
+	});
+
+	it.each([
+		['timeoutMs', 2 ** 31, 'Timeout (Ms) must be a number from 1 to 3600000, got 2147483648'],
+		[
+			'maxWaitSeconds',
+			2 ** 31 / 1000,
+			'Max Total Wait (Seconds) must be a number from 0 to 3600, got 2147483.648',
+		],
+	])(
+		'refuses a %s a timer cannot hold, before sending anything',
+		async (option, value, message) => {
+			const result = await t.run({ ...getLists, requestOptions: { [option]: `={{ ${value} }}` } });
+
+			expect(result.error?.message).toBe(message);
+			expect(t.sent()).toEqual([]);
+		},
+	);
+
+	it('offers no Timeout or Max Total Wait beyond an hour in the editor', () => {
+		const bounds = Object.fromEntries(
+			(requestOptionsProperty.options as INodeProperties[]).map((o) => [
+				o.name,
+				o.typeOptions?.maxValue,
+			]),
+		);
+
+		expect(bounds).toMatchObject({ timeoutMs: 3_600_000, maxWaitSeconds: 3_600 });
 	});
 });

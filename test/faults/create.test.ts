@@ -1,16 +1,17 @@
 /**
  * Creates are not safe to repeat. When the answer is lost the node looks the record up by what
- * identifies it: found, it is the result; not found, the create is sent once more. Either way
- * exactly one record exists afterwards.
+ * identifies it, and once more after a short wait: found, it is the result; not found, the
+ * create is sent once more. Either way exactly one record exists afterwards.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { jsonOf } from '../harness';
+import { LATE_COMMIT_MS, timing } from '../../nodes/MailKomplet/transport';
+import { jsonOf, runNode } from '../harness';
 import { AMBIGUOUS_FAULTS, FAST, useFakeClock } from '../helpers/faults';
 import { byId, useSandbox } from '../helpers/sandbox';
 
 const t = useSandbox();
-useFakeClock();
+const clock = useFakeClock();
 
 interface CreateCase {
 	title: string;
@@ -140,7 +141,7 @@ describe.each(cases.map((c) => [c.title, c] as const))('%s', (_title, createCase
 });
 
 describe('a create whose answer is lost twice', () => {
-	it('fails the item saying the record may or may not exist, after two sends and two lookups', async () => {
+	it('fails the item saying the record may or may not exist, after two sends, each looked up twice', async () => {
 		t.sandbox.inject({ method: 'POST', path: '/mailingLists', status: 503, times: 2 });
 
 		const result = await t.run({ ...cases[0].parameters(), requestOptions: FAST });
@@ -148,7 +149,15 @@ describe('a create whose answer is lost twice', () => {
 		expect(result.error?.message).toBe(
 			'Mail Komplet may or may not have created the record: the answer was lost (503, 1 try)',
 		);
-		expect(t.sandbox.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'POST', 'GET']);
+		expect(t.sandbox.requests.map((r) => r.method)).toEqual([
+			'POST',
+			'GET',
+			'GET',
+			'POST',
+			'GET',
+			'GET',
+		]);
+		expect(clock.waits).toEqual([LATE_COMMIT_MS, LATE_COMMIT_MS]);
 		expect(cases[0].made()).toHaveLength(0);
 	});
 
@@ -164,4 +173,138 @@ describe('a create whose answer is lost twice', () => {
 		expect(posts('/mailingLists')).toHaveLength(1);
 		expect(cases[0].made()).toHaveLength(1);
 	});
+});
+
+describe('the lookup after a lost answer', () => {
+	it('looks again after a short wait, and finds a create that was committed late instead of sending it again', async () => {
+		t.sandbox.inject({ method: 'POST', path: '/mailingLists', status: 504 });
+		const sleep = timing.sleep;
+		timing.sleep = async (ms) => {
+			t.sandbox.store.addMailingList({ name: 'Customers' });
+			await sleep(ms);
+		};
+
+		const result = await t.run({ ...cases[0].parameters(), requestOptions: FAST });
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent().map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /mailingLists',
+			'GET /mailingLists',
+			'GET /mailingLists',
+		]);
+		expect(clock.waits).toEqual([LATE_COMMIT_MS]);
+		expect(cases[0].made()).toHaveLength(1);
+		expect(jsonOf(result)[0].mailingListId).toBe(
+			t.sandbox.store.mailingLists.rows[0].mailingListId,
+		);
+	});
+
+	it("uses each item's own business unit, not the first item's", async () => {
+		const login = { ...t.sandbox.login, baseUrl: t.sandbox.url };
+		// Item 0's unit is refused (two tries, signing in again between them); item 1's create then loses its answer.
+		t.sandbox.inject({
+			method: 'POST',
+			path: '/mailingLists',
+			status: 503,
+			applied: true,
+			skip: 2,
+		});
+
+		const result = await runNode({
+			parameters: {
+				authentication: 'login',
+				...cases[0].parameters(),
+				name: '={{ $json.name }}',
+				businessUnit: byId('={{ $json.unit }}'),
+				requestOptions: FAST,
+			},
+			credentials: t.credentials,
+			login,
+			items: [
+				{ json: { unit: 'otherUnit', name: 'Other' } },
+				{ json: { unit: t.sandbox.baseCrypt, name: 'Customers' } },
+			],
+			continueOnFail: true,
+		});
+
+		expect(t.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'POST /api/authentication/signIn 200',
+			'POST /api/otherUnit/mailingLists 403',
+			'POST /api/authentication/signIn 200',
+			'POST /api/otherUnit/mailingLists 403',
+			'POST /api/sandboxBaseCrypt/mailingLists 503',
+			'GET /api/sandboxBaseCrypt/mailingLists 200',
+		]);
+		const [list] = t.sandbox.store.mailingLists.rows;
+		expect(result.items.map((item) => item.json.error ?? item.json.mailingListId)).toEqual([
+			'Mail Komplet refused the session for this business unit',
+			list.mailingListId,
+		]);
+	});
+
+	it('matches a name exactly: a list whose name differs only in case is another list', async () => {
+		const other = t.sandbox.store.addMailingList({ name: 'customers' });
+		t.sandbox.inject({ method: 'POST', path: '/mailingLists', status: 503 });
+
+		const result = await t.run({ ...cases[0].parameters(), requestOptions: FAST });
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent().map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'POST']);
+		expect(jsonOf(result)[0].mailingListId).not.toBe(other.mailingListId);
+		expect(cases[0].made()).toHaveLength(1);
+	});
+
+	it('matches an e-mail address whatever its case, as Mail Komplet does', async () => {
+		t.sandbox.inject({ method: 'POST', path: '/excludeLists', status: 503, applied: true });
+
+		const result = await t.run({
+			resource: 'unsubscribe',
+			operation: 'create',
+			email: 'Jan@Example.cz',
+			requestOptions: FAST,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent().map((r) => r.method)).toEqual(['POST', 'GET']);
+		expect(t.sandbox.store.excludeLists.size).toBe(1);
+	});
+
+	it.each([
+		[
+			'a deleted custom column',
+			() =>
+				t.sandbox.store.addCustomColumn({
+					name: 'loyalty_points',
+					dataTypeId: 2,
+					deleted: '2026-01-01T00:00:00',
+				}),
+			{ resource: 'customColumn', operation: 'create', dataTypeId: 2, name: 'loyalty_points' },
+			'/customColumns',
+		],
+		[
+			'an unsubscribe that expired',
+			() =>
+				t.sandbox.store.addExcludeListEntry({
+					email: 'jan@example.cz',
+					validTo: '2025-12-31T23:59:59',
+				}),
+			{ resource: 'unsubscribe', operation: 'create', email: 'jan@example.cz' },
+			'/excludeLists',
+		],
+	])(
+		'does not take %s for the one just created: it sends the create again',
+		async (_title, seed, parameters, path) => {
+			seed();
+			t.sandbox.inject({ method: 'POST', path, status: 503 });
+
+			await t.run({ ...parameters, requestOptions: FAST });
+
+			expect(t.sent().map((r) => `${r.method} ${r.path}`)).toEqual([
+				`POST ${path}`,
+				`GET ${path}`,
+				`GET ${path}`,
+				`POST ${path}`,
+			]);
+		},
+	);
 });

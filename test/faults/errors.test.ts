@@ -103,6 +103,29 @@ describe('an unknown path is not a missing record', () => {
 		expect(result.error?.description).not.toContain('nginx');
 	});
 
+	it.each([
+		['a Get Many', { resource: 'mailingList', operation: 'getAll', returnAll: true }, 'GET'],
+		[
+			'a create',
+			{ resource: 'mailingList', operation: 'create', name: 'Customers', isTest: false },
+			'POST',
+		],
+	])(
+		'a JSON 404 to %s (which names no record) says the address is wrong, whatever it says',
+		async (_title, parameters, method) => {
+			t.sandbox.inject({ status: 404, body: { message: `No API endpoint ${method} /x` } });
+
+			const result = await t.run({ ...parameters, requestOptions: FAST });
+
+			expect(result.error?.message).toBe('Nothing at this address answers like Mail Komplet');
+			expect(result.error?.description).toBe(
+				`${method} /mailingLists names no record here, so the address itself is wrong. Check the Base URL in the Mail Komplet credential (normally https://api.mail-komplet.cz/api) and any proxy between n8n and Mail Komplet.`,
+			);
+			expect(t.sent()).toHaveLength(1);
+			expect(t.sandbox.store.mailingLists.size).toBe(0);
+		},
+	);
+
 	it('a record Mail Komplet does not have says to check the ID', async () => {
 		const result = await t.run({
 			resource: 'mailingList',

@@ -1,11 +1,12 @@
 /**
  * Operations that are safe to repeat (reads, upserts, updates, deletes) survive every fault the
- * sandbox injects: one retry, and the result is the one a fault-free run gives.
+ * sandbox injects, a proxy's web page or redirect included: one retry, and the result is the one
+ * a fault-free run gives.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { jsonOf } from '../harness';
-import { FAST, FAULT_KINDS, useFakeClock } from '../helpers/faults';
+import { FAST, FAULT_KINDS, PROXY_FAULT_KINDS, useFakeClock } from '../helpers/faults';
 import { byId, useSandbox } from '../helpers/sandbox';
 
 const t = useSandbox();
@@ -94,18 +95,21 @@ const cases: SafeCase[] = [
 ];
 
 describe.each(cases.map((c) => [c.title, c] as const))('%s', (_title, safeCase) => {
-	it.each(FAULT_KINDS)('survives %s with one retry', async (_kind, fault) => {
-		const ids = safeCase.setup();
-		t.sandbox.inject({ ...fault, method: safeCase.method, path: safeCase.path(ids) });
+	it.each([...FAULT_KINDS, ...PROXY_FAULT_KINDS])(
+		'survives %s with one retry',
+		async (_kind, fault) => {
+			const ids = safeCase.setup();
+			t.sandbox.inject({ ...fault, method: safeCase.method, path: safeCase.path(ids) });
 
-		const result = await t.run({ ...safeCase.parameters(ids), requestOptions: FAST });
+			const result = await t.run({ ...safeCase.parameters(ids), requestOptions: FAST });
 
-		expect(result.error).toBeUndefined();
-		safeCase.expectResult(jsonOf(result), ids);
-		const faulted = t.sandbox.requests.filter(
-			(r) => r.method === safeCase.method && r.path.endsWith(safeCase.path(ids)),
-		);
-		expect(faulted).toHaveLength(safeCase.cleanRequests + 1);
-		expect(faulted[0].fault).toBeDefined();
-	});
+			expect(result.error).toBeUndefined();
+			safeCase.expectResult(jsonOf(result), ids);
+			const faulted = t.sandbox.requests.filter(
+				(r) => r.method === safeCase.method && r.path.endsWith(safeCase.path(ids)),
+			);
+			expect(faulted).toHaveLength(safeCase.cleanRequests + 1);
+			expect(faulted[0].fault).toBeDefined();
+		},
+	);
 });

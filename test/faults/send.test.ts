@@ -139,6 +139,60 @@ describe.each(cases.map((c) => [c.title, c] as const))('%s', (_title, sendCase) 
 	});
 });
 
+describe('Transactional Email > Send answered by a CDN error after the e-mail went out', () => {
+	it.each([520, 524])(
+		'%i: the item says it may have been sent and where to check, and it is not sent again',
+		async (status) => {
+			t.sandbox.inject({ method: 'POST', kind: 'page', status, applied: true, times: 2 });
+
+			const failed = await t.run({ ...email, sendMode: 'perItem', to: 'a@example.cz' });
+			const continued = await t.run(
+				{ ...email, sendMode: 'perItem', to: '={{ $json.to }}' },
+				{ items: [{ json: { to: 'b@example.cz' } }], continueOnFail: true },
+			);
+
+			const message = `The message may or may not have been sent: the answer was lost (${status}, 1 try)`;
+			expect(failed.error?.message).toBe(message);
+			expect(failed.error?.description).toMatch(
+				/^It was sent at .+ and not again, so it cannot go out twice\. Look for it under Transactional Email > Get Many, Recipient Contains a@example\.cz\. Send it again only if it is not listed\.$/,
+			);
+			expect(continued.items).toEqual([
+				{
+					json: {
+						error: message,
+						description: expect.stringMatching(
+							/^It was sent at .+ and not again, so it cannot go out twice\. Look for it under Transactional Email > Get Many, Recipient Contains b@example\.cz\. Send it again only if it is not listed\.$/,
+						),
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
+			expect([emailsTo('a@example.cz'), emailsTo('b@example.cz')]).toEqual([1, 1]);
+			expect(posts('/transactionalEmails')).toHaveLength(2);
+		},
+	);
+});
+
+describe("Transactional SMS > Send answered 200 with something that is not the API's answer", () => {
+	it('a JSON string instead of the result may mean it went out: not sent again, says so', async () => {
+		t.sandbox.inject({ method: 'POST', status: 200, body: 'queued', applied: true });
+
+		const result = await t.run({
+			resource: 'transactionalSms',
+			operation: 'send',
+			sendMode: 'perItem',
+			to: '+420775000001',
+			text: 'Hi',
+			requestOptions: FAST,
+		});
+
+		expect(result.error?.message).toBe(
+			'The message may or may not have been sent: the answer was lost (answer unreadable (EBADJSON), 1 try)',
+		);
+		expect(posts('/transactionalSms')).toHaveLength(1);
+	});
+});
+
 describe('Subscribe Request > Create (e-mails the contact)', () => {
 	it.each(AMBIGUOUS_FAULTS)('after %s, is not sent again', async (_kind, fault) => {
 		const dispatcher = t.sandbox.store.addDispatcher({ useSubscribeAuthentication: true });

@@ -192,6 +192,7 @@ function additionalData(
 	credentials: SandboxCredentials,
 	hooks?: ExecutionLifecycleHooks,
 	login?: LoginCredentials,
+	executionId = '1',
 ): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new CredentialsHelper({
@@ -199,7 +200,7 @@ function additionalData(
 			...(login ? { mailKompletLoginApi: login as unknown as ICredentialDataDecryptedObject } : {}),
 		}),
 		hooks,
-		executionId: '1',
+		executionId,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
 		webhookBaseUrl: 'http://localhost:5678/webhook',
@@ -220,10 +221,17 @@ function additionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** The node's Settings tab: n8n's own Retry On Fail and how it retries. */
+export type NodeSettings = Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+
+/** n8n's Retry On Fail as users switch it on: two tries, 1 ms apart. */
+export const RETRY_ON_FAIL: NodeSettings = { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 };
+
 function buildNode(
 	parameters: INodeParameters,
 	continueOnFail: boolean,
 	typeVersion: number,
+	settings: NodeSettings = {},
 ): INode {
 	return {
 		id: 'mail-komplet-node',
@@ -237,6 +245,7 @@ function buildNode(
 			mailKompletLoginApi: { id: '2', name: 'Mail Komplet sandbox login' },
 		},
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...settings,
 	};
 }
 
@@ -261,6 +270,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The node version the workflow saved; 1 unless a test is about a later version. */
 	typeVersion?: number;
+	/** The node's settings, e.g. `{ retryOnFail: true, maxTries: 2, waitBetweenTries: 1 }`. */
+	settings?: NodeSettings;
 }
 
 export interface RunResult {
@@ -275,12 +286,17 @@ export interface RunResult {
 	run: IRun;
 }
 
+/** Every run is a new execution, with its own ID, as in n8n. */
+let executions = 0;
+
 /** Executes one Mail Komplet node in a real n8n workflow execution. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
+	const executionId = String(++executions);
 	const node = buildNode(
 		options.parameters,
 		options.continueOnFail ?? false,
 		options.typeVersion ?? 1,
+		options.settings,
 	);
 	const workflow = buildWorkflow(node);
 	const workflowData = {
@@ -291,7 +307,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	};
 	const hooks = new ExecutionLifecycleHooks(
 		'manual',
-		'1',
+		executionId,
 		workflowData as unknown as IWorkflowBase,
 	);
 	const finished = new Promise<IRun>((resolve) =>
@@ -310,7 +326,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	});
 	const execute = new WorkflowExecute(
-		additionalData(options.credentials, hooks, options.login),
+		additionalData(options.credentials, hooks, options.login, executionId),
 		'manual',
 		runExecutionData,
 	);

@@ -53,6 +53,14 @@ export const FAULT_KINDS: Array<[string, Omit<Fault, 'method' | 'path'>]> = [
 	['a connection dropped after the write', { kind: 'drop', applied: true }],
 	['an answer cut short', { kind: 'cut' }],
 	['an answer slower than the timeout', { kind: 'slow', delayMs: SLOW_MS }],
+	['a CDN error page 520 after the write', { kind: 'page', status: 520, applied: true }],
+	['a CDN timeout page 524 after the write', { kind: 'page', status: 524, applied: true }],
+];
+
+/** Answers from something that is not Mail Komplet, which never saw the request. */
+export const PROXY_FAULT_KINDS: Array<[string, Omit<Fault, 'method' | 'path'>]> = [
+	['a 200 web page instead of the answer', { kind: 'page' }],
+	['a 302 to a maintenance page', { kind: 'redirect' }],
 ];
 
 /** The faults that leave open whether a write happened (everything but 429). */

@@ -1,8 +1,8 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
-import type { RunResult, SandboxCredentials } from '../harness';
+import type { RunOptions, RunResult, SandboxCredentials } from '../harness';
 import { runNode } from '../harness';
 
 /** The headers every Mail Komplet request must carry, as the reference documents them. */
@@ -26,7 +26,7 @@ export interface SandboxTestContext {
 	/** Runs the node with these parameters (and items) against the sandbox. */
 	run(
 		parameters: INodeParameters,
-		options?: { items?: INodeExecutionData[]; continueOnFail?: boolean; typeVersion?: number },
+		options?: Pick<RunOptions, 'items' | 'continueOnFail' | 'typeVersion' | 'settings'>,
 	): Promise<RunResult>;
 	/** Requests the sandbox received since the last call, in a form tests compare exactly. */
 	sent(): SentRequest[];

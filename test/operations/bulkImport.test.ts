@@ -103,10 +103,9 @@ describe('Contact > Bulk Import', () => {
 	});
 
 	it('fails with the API error text when the import ends in Error', async () => {
-		const result = await t.run(
-			bulkImport({ additionalFields: { mobilePhone: 'call me' } }),
-			{ items: people(2) },
-		);
+		const result = await t.run(bulkImport({ additionalFields: { mobilePhone: 'call me' } }), {
+			items: people(2),
+		});
 
 		expect(result.error?.message).toMatch(
 			/^Bulk import [0-9a-f-]{36} failed: Import failed: 2 of 2 rows are invalid, nothing was imported\. Row 1: The contacts\[0\]\.mobilePhone field is not a valid phone number\./,
@@ -130,7 +129,10 @@ describe('Contact > Bulk Import', () => {
 		const result = await t.run(bulkImport(), { items, continueOnFail: true });
 
 		expect(result.items[0]).toEqual({
-			json: { error: 'Email is not a valid e-mail address: "broken"' },
+			json: {
+				error: 'Email is not a valid e-mail address: "broken"',
+				description: 'Set "Email" to an address such as jan@example.cz.',
+			},
 			pairedItem: { item: 0 },
 		});
 		expect(result.items[1].json).toMatchObject({ status: 'SuccessfulyFinished', contactCount: 2 });

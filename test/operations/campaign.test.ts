@@ -261,7 +261,11 @@ describe('Campaign > Create', () => {
 
 		expect(result.items).toEqual([
 			{
-				json: { error: 'Template must be a numeric ID, got "x1"' },
+				json: {
+					error: 'Template must be a numeric ID, got "x1"',
+					description:
+						'Pick "Template" from the list, or give the numeric ID Mail Komplet shows, e.g. 8947. Names are not accepted: a Get Many operation lists the IDs.',
+				},
 				pairedItem: { item: 0 },
 			},
 			{

@@ -104,7 +104,10 @@ describe('Contact > Create or Update', () => {
 		);
 		expect(continuing.items).toEqual([
 			{
-				json: { error: 'Email is not a valid e-mail address: "not-an-address"' },
+				json: {
+					error: 'Email is not a valid e-mail address: "not-an-address"',
+					description: 'Set "Email" to an address such as jan@example.cz.',
+				},
 				pairedItem: { item: 0 },
 			},
 			{ json: { contactId: 7457801, email: 'ok@example.cz' }, pairedItem: { item: 1 } },

@@ -453,12 +453,17 @@ describe('Transactional Email > Send', () => {
 			{ items, continueOnFail: true },
 		);
 
-		// A 500 may come after Mail Komplet sent it: never repeated, reported on each item.
-		const lost = 'The message may or may not have been sent: the answer was lost (500, 1 try)';
+		// A 500 may come after Mail Komplet sent it: never repeated, reported on each item with how to check.
+		const lost = {
+			error: 'The message may or may not have been sent: the answer was lost (500, 1 try)',
+			description: expect.stringMatching(
+				/^It was sent at .+ and not again, so it cannot go out twice\. Look for it under Transactional Email > Get Many, Recipient Contains a@example\.cz, b@example\.cz\. Send it again only if it is not listed\.$/,
+			),
+		};
 		expect(t.sent()).toHaveLength(2);
 		expect(result.items).toEqual([
-			{ json: { error: lost }, pairedItem: { item: 0 } },
-			{ json: { error: lost }, pairedItem: { item: 1 } },
+			{ json: lost, pairedItem: { item: 0 } },
+			{ json: lost, pairedItem: { item: 1 } },
 			{ json: { email: 'c@example.cz', guid: guid(1) }, pairedItem: { item: 2 } },
 		]);
 	});

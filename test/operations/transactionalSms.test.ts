@@ -229,7 +229,14 @@ describe('Transactional SMS > Send', () => {
 			{ sms: { to: [{ number: '+420775000001' }], text: 'Hi' } },
 		]);
 		expect(result.items).toEqual([
-			{ json: { error: 'Phone Numbers is required' }, pairedItem: { item: 1 } },
+			{
+				json: {
+					error: 'Phone Numbers is required',
+					description:
+						'Recipient phone number with country code, usually an expression reading it from the input item. Several numbers separated by commas or new lines each get the SMS.',
+				},
+				pairedItem: { item: 1 },
+			},
 			{ json: { number: '+420775000001', guid: guid(1) }, pairedItem: { item: 0 } },
 		]);
 	});

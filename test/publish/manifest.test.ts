@@ -3,6 +3,8 @@
  * their guard against publishing by hand, and the checks the publish workflow makes first.
  */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { nodeEnv } from '../../scripts/n8n/runtime';
@@ -29,6 +31,35 @@ describe('package.json', () => {
 	test('has an author with a name and an e-mail, and ships only dist/', () => {
 		expect(manifest.author).toEqual({ name: expect.any(String), email: expect.any(String) });
 		expect(manifest.files).toEqual(['dist']);
+	});
+
+	test('points at no entry file: n8n loads the nodes and credentials it lists under "n8n"', () => {
+		expect(manifest).not.toHaveProperty('main');
+	});
+
+	test("is eligible for n8n Cloud: strict mode, and node-cli's default eslint.config.mjs unchanged", () => {
+		// What `n8n-node cloud-support` and strict `n8n-node lint` compare, whitespace collapsed.
+		const collapsed = (file: string) => fs.readFileSync(file, 'utf8').replace(/\s+/g, ' ').trim();
+		const template = path.join(
+			REPO_ROOT,
+			'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs',
+		);
+		expect(manifest.n8n).toMatchObject({ strict: true });
+		expect(collapsed(path.join(REPO_ROOT, 'eslint.config.mjs'))).toBe(collapsed(template));
+	});
+
+	test('`npm test` compiles every build (dist and the tools), lints, type checks and runs jest; test:e2e runs the real-n8n suite', () => {
+		const scripts = manifest.scripts as Record<string, string>;
+		const steps = (script: string) => script.split(' && ');
+		expect(steps(scripts.test)).toEqual([
+			'npm run build',
+			'npm run build:tools',
+			'npm run lint',
+			'npm run typecheck',
+			'npm run test:unit',
+		]);
+		expect(scripts['build:tools']).toBe('tsc -p tsconfig.tools.json');
+		expect(steps(scripts['test:e2e'])).toEqual(['npm run build', 'jest -c jest.e2e.config.js']);
 	});
 
 	test("has node-cli's release script and its guard against publishing by hand", () => {
@@ -83,7 +114,7 @@ describe('the checks before a release', () => {
 
 	test('refuse a fork that still names the original repository', () => {
 		expect(releaseProblems(releasable, { repository: 'someone/fork', tag: '1.2.3' })).toEqual([
-			`package.json repository.url names ${repository}, but this is someone/fork: npm refuses the provenance statement (see README, "Publishing a release")`,
+			`package.json repository.url names ${repository}, but this is someone/fork: npm refuses the provenance statement (see docs/publishing.md)`,
 		]);
 	});
 

@@ -204,6 +204,65 @@ describe('sandbox bulk import of contacts', () => {
 		}
 	});
 
+	const emailsOn = (id: number) => sandbox.store.membersOf(id).map((c) => c.email);
+	const pollToEnd = async (operationId: string) => {
+		for (let i = 0; i < 2; i++) await poll(operationId);
+		return (await poll(operationId)).status;
+	};
+
+	it.each([2, 3])(
+		'preImportAction %i empties the list when the import runs, not when it is accepted',
+		async (preImportAction) => {
+			sandbox.store.addContact({ email: 'old@x.cz', mailingListIds: [listId] });
+			const operationId = await start({
+				preImportAction,
+				contactOverwriteMode: 1,
+				mailingListIds: [listId],
+				contacts: [{ email: 'new@x.cz' }],
+			});
+
+			expect((await poll(operationId)).status).toBe('Queued');
+			expect((await poll(operationId)).status).toBe('Processing');
+			expect(emailsOn(listId)).toEqual(['old@x.cz']);
+			expect((await poll(operationId)).status).toBe('SuccessfulyFinished');
+			expect(emailsOn(listId)).toEqual(['new@x.cz']);
+		},
+	);
+
+	it.each([
+		[2, ['old@x.cz', 'a1@x.cz', 'a2@x.cz']],
+		[3, []],
+	])(
+		'two imports with preImportAction %i queued together leave only the second one on the list',
+		async (preImportAction, inAccount) => {
+			sandbox.store.addContact({ email: 'old@x.cz', mailingListIds: [listId] });
+			const body = { preImportAction, contactOverwriteMode: 1, mailingListIds: [listId] };
+			const first = await start({
+				...body,
+				contacts: [{ email: 'a1@x.cz' }, { email: 'a2@x.cz' }],
+			});
+			const second = await start({ ...body, contacts: [{ email: 'b1@x.cz' }] });
+
+			expect(await pollToEnd(second)).toBe('SuccessfulyFinished');
+			expect(emailsOn(listId)).toEqual(['b1@x.cz']);
+			// 2 only takes contacts off the list; 3 deletes them from the account.
+			expect(sandbox.store.contacts.rows.map((c) => c.email)).toEqual([...inAccount, 'b1@x.cz']);
+			expect((await poll(first)).status).toBe('SuccessfulyFinished');
+		},
+	);
+
+	it('runs imports in the order it accepted them: one ends only after every earlier one', async () => {
+		const body = { preImportAction: 1, contactOverwriteMode: 1, mailingListIds: [listId] };
+		const first = await start({ ...body, contacts: [{ email: 'first@x.cz' }] });
+		const second = await start({ ...body, contacts: [{ email: 'second@x.cz' }] });
+		const third = await start({ ...body, contacts: [{ email: 'third@x.cz' }] });
+
+		expect(await pollToEnd(second)).toBe('SuccessfulyFinished');
+		expect(emailsOn(listId)).toEqual(['first@x.cz', 'second@x.cz']);
+		expect(sandbox.store.bulkOperations.get(first)?.finalStatus).toBe('SuccessfulyFinished');
+		expect(sandbox.store.bulkOperations.get(third)?.finalStatus).toBeNull();
+	});
+
 	it('accepts 5,000 contacts (several MB) in one request', async () => {
 		const contacts = Array.from({ length: 5000 }, (_, i) => ({
 			email: `bulk.${i}@example.cz`,

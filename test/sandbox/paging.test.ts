@@ -49,21 +49,16 @@ describe('sandbox paging', () => {
 		},
 	);
 
-	it('serves a page of 1,000 out of 100,000 quickly, filtered or not', async () => {
-		await call(sandbox, 'GET', '/contacts', { query: { pageSize: 1000 } }); // warm-up
-		let start = performance.now();
+	// How fast it serves them is the benchmark's business (npm run bench), never a timed assertion.
+	it('serves the last page of 1,000 out of 100,000, filtered or not', async () => {
 		const deep = await call(sandbox, 'GET', '/contacts', { query: { page: 100, pageSize: 1000 } });
-		const plain = performance.now() - start;
 		expect(deep.body.data).toHaveLength(1000);
 		expect(deep.body.data[999].contactId).toBe(sandbox.store.contacts.rows[99_999].contactId);
-		start = performance.now();
 		const filtered = await call(sandbox, 'GET', '/contacts', {
 			query: { page: 90, pageSize: 1000, mailingListId: listId },
 		});
-		const withFilter = performance.now() - start;
 		expect(filtered.body.totalRecordCount).toBe(100_000);
-		expect(plain).toBeLessThan(100);
-		expect(withFilter).toBeLessThan(150);
+		expect(filtered.body.data).toHaveLength(1000);
 	});
 
 	it('caps the page size when maxPageSize is set and computes pageCount with the effective size', async () => {

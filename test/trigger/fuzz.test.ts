@@ -12,7 +12,7 @@ const SEED = 0x4d4b5452; // "MKTR"
 const MIB = 1024 * 1024;
 const MAX_DEPTH = 32;
 
-/** Event names by webhookTypeId, as the README documents them. */
+/** Event names by webhookTypeId, as docs/trigger.md documents them. */
 const EVENT_NAME: Record<number, string> = {
 	1: 'transactionalEmail.delivered',
 	2: 'transactionalEmail.clicked',

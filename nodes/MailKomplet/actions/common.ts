@@ -36,7 +36,7 @@ export async function createRecord(
 		ctx,
 		{ method: 'POST', path: [path], body, itemIndex, repeat },
 		async function () {
-			return await findRecord.call(this, { method: 'GET', path: [path] }, identity);
+			return await findRecord.call(this, { method: 'GET', path: [path], itemIndex }, identity);
 		},
 	);
 	return createdRecord(response, body);

@@ -24,11 +24,14 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			throw asNodeError(this, error);
 		}
 	}
+	// Only writes are remembered for n8n's Retry On Fail: a read may simply run again.
+	const writes = operation.endpoints.some((endpoint) => !endpoint.startsWith('GET '));
 	return [
 		await runPerItem(
 			this,
 			items,
 			async (itemIndex) => await operation.execute.call(this, itemIndex),
+			{ writes },
 		),
 	];
 }

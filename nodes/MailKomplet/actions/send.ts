@@ -3,14 +3,17 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
 } from 'n8n-workflow';
 
-import { asNodeError } from '../helpers/errors';
+import { asNodeError, errorItem } from '../helpers/errors';
 import { checkRange, fail } from '../helpers/parameters';
 import type { SendSafety } from '../transport';
 import { sendOnce } from '../transport';
 import { unwrap } from './common';
 import { runPerItem } from './perItem';
+import { runMemory } from './runMemory';
 
 /** Sending transactional messages: one request per item, or all items as recipients of few requests. */
 
@@ -83,6 +86,27 @@ async function post(
 	return unwrap(response);
 }
 
+/**
+ * Every item's recipients, read before the first message goes out, so that a wrong address
+ * in item 10 stops the node before items 0-9 are sent. With On Error > Continue an item
+ * whose recipients are wrong gets its error instead.
+ */
+function readAllRecipients(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	request: SendRequest,
+): Array<IDataObject[] | NodeApiError | NodeOperationError> {
+	return items.map((_, itemIndex) => {
+		try {
+			return request.recipients(ctx, itemIndex);
+		} catch (error) {
+			const nodeError = asNodeError(ctx, error, itemIndex);
+			if (!ctx.continueOnFail()) throw nodeError;
+			return nodeError;
+		}
+	});
+}
+
 /** All items as recipients of one message, `batchSize` recipients per request. */
 async function sendAsBatch(
 	ctx: IExecuteFunctions,
@@ -90,21 +114,19 @@ async function sendAsBatch(
 	request: SendRequest,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
+	let failures = 0;
 	const failed = (itemIndexes: number[], error: unknown) => {
-		if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndexes[0]);
-		for (const item of itemIndexes) {
-			output.push({ json: { error: (error as Error).message }, pairedItem: { item } });
-		}
+		const nodeError = asNodeError(ctx, error, itemIndexes[0]);
+		if (!ctx.continueOnFail()) throw nodeError;
+		failures++;
+		for (const item of itemIndexes) output.push(errorItem(nodeError, item));
 	};
 
 	const recipients: Recipient[] = [];
-	for (let item = 0; item < items.length; item++) {
-		try {
-			for (const to of request.recipients(ctx, item)) recipients.push({ to, item });
-		} catch (error) {
-			failed([item], error);
-		}
-	}
+	readAllRecipients(ctx, items, request).forEach((read, item) => {
+		if (Array.isArray(read)) for (const to of read) recipients.push({ to, item });
+		else failed([item], read);
+	});
 	if (recipients.length === 0) return output;
 
 	// Content and request size are per request, so they come from the first item.
@@ -119,15 +141,14 @@ async function sendAsBatch(
 		return output;
 	}
 
+	// Requests sent before a failure are answered from memory when n8n retries the node.
+	const memory = runMemory(ctx);
 	for (let start = 0; start < recipients.length; start += size) {
 		const chunk = recipients.slice(start, start + size);
+		const write = async () =>
+			await post(ctx, request, { ...message, to: chunk.map((r) => r.to) }, chunk[0].item);
 		try {
-			const answers = await post(
-				ctx,
-				request,
-				{ ...message, to: chunk.map((r) => r.to) },
-				chunk[0].item,
-			);
+			const answers = memory ? await memory.once(start, write) : await write();
 			// The answer lists the recipients in the order sent; pair each with its item.
 			const byPosition = answers.length === chunk.length;
 			const all = distinctItems(chunk).map((item) => ({ item }));
@@ -138,6 +159,7 @@ async function sendAsBatch(
 			failed(distinctItems(chunk), error);
 		}
 	}
+	if (failures === 0) memory?.forget();
 	return output;
 }
 
@@ -153,8 +175,20 @@ export async function sendMessages(
 	if (ctx.getNodeParameter('sendMode', 0) === 'batch') {
 		return await sendAsBatch(ctx, items, request);
 	}
-	return await runPerItem(ctx, items, async (itemIndex) => {
-		const to = request.recipients(ctx, itemIndex);
-		return await post(ctx, request, { ...(await request.message(ctx, itemIndex)), to }, itemIndex);
-	});
+	const recipients = readAllRecipients(ctx, items, request);
+	return await runPerItem(
+		ctx,
+		items,
+		async (itemIndex) => {
+			const to = recipients[itemIndex];
+			if (!Array.isArray(to)) throw to;
+			return await post(
+				ctx,
+				request,
+				{ ...(await request.message(ctx, itemIndex)), to },
+				itemIndex,
+			);
+		},
+		{ writes: true },
+	);
 }

@@ -38,6 +38,8 @@ export interface RequestSettings {
 	retryDelayMs: number;
 	/** How long one request may take before it counts as failed. */
 	timeoutMs: number;
+	/** Items of a per-item operation in flight at once; 1 runs them one after another. */
+	parallelRequests: number;
 	/** Pages of a list read at the same time after the first gave the counts; 1 reads them in turn. */
 	pageConcurrency: number;
 }
@@ -51,12 +53,18 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	maxWaitMs: 60_000,
 	retryDelayMs: 1_000,
 	timeoutMs: 120_000,
+	parallelRequests: 1,
 	// What a real account tolerates: a few pages at once, well below a burst that draws 429s.
 	pageConcurrency: 4,
 };
 
+/** Waits and timeouts stay well inside what a timer holds (2^31 - 1 ms, about 24.8 days). */
 export const REQUEST_LIMITS = {
 	maxTries: { min: 1, max: 10 },
+	maxWaitSeconds: { min: 0, max: 3_600 },
+	timeoutMs: { min: 1, max: 3_600_000 },
+	// More rarely helps: Mail Komplet answers 429 sooner, and every busy try waits.
+	parallelRequests: { min: 1, max: 20 },
 	pageConcurrency: { min: 1, max: 10 },
 };
 
@@ -83,7 +91,10 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Max Total Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: {
+				minValue: REQUEST_LIMITS.maxWaitSeconds.min,
+				maxValue: REQUEST_LIMITS.maxWaitSeconds.max,
+			},
 			default: 60,
 			description:
 				'Longest time to spend waiting between tries of one request; a Retry-After longer than what is left ends the retries',
@@ -110,10 +121,27 @@ export const requestOptionsProperty: INodeProperties = {
 				"For Get Many with Return All: how many pages to read at the same time after the first page has told how many there are. Output keeps the server's order; 1 reads the pages one after another.",
 		},
 		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: {
+				minValue: REQUEST_LIMITS.parallelRequests.min,
+				maxValue: REQUEST_LIMITS.parallelRequests.max,
+			},
+			default: 1,
+			// Operations that send all items in few requests have nothing to run side by side.
+			displayOptions: { hide: { '/operation': ['bulkImport'], '/sendMode': ['batch'] } },
+			description:
+				'How many items to send to Mail Komplet at once; 1 sends one after another. Output keeps the input order and sends and creates are never repeated; when an item fails, the items already under way still finish.',
+		},
+		{
 			displayName: 'Timeout (Ms)',
 			name: 'timeoutMs',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: {
+				minValue: REQUEST_LIMITS.timeoutMs.min,
+				maxValue: REQUEST_LIMITS.timeoutMs.max,
+			},
 			default: 120000,
 			description:
 				'How long to wait for an answer to one request. A read that times out is retried; a send that times out is reported, never sent again.',
@@ -138,21 +166,25 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 		}
 		return value;
 	};
-	const { maxTries, pageConcurrency } = REQUEST_LIMITS;
+	const { maxTries, maxWaitSeconds, timeoutMs, parallelRequests, pageConcurrency } = REQUEST_LIMITS;
+	const defaults = DEFAULT_REQUEST_SETTINGS;
 	return {
-		maxTries: Math.floor(
-			number('maxTries', DEFAULT_REQUEST_SETTINGS.maxTries, maxTries.min, maxTries.max),
-		),
-		maxWaitMs: number('maxWaitSeconds', DEFAULT_REQUEST_SETTINGS.maxWaitMs / 1000, 0) * 1000,
-		retryDelayMs: number('retryDelayMs', DEFAULT_REQUEST_SETTINGS.retryDelayMs, 0),
-		timeoutMs: number('timeoutMs', DEFAULT_REQUEST_SETTINGS.timeoutMs, 1),
-		pageConcurrency: Math.floor(
+		maxTries: Math.floor(number('maxTries', defaults.maxTries, maxTries.min, maxTries.max)),
+		maxWaitMs:
+			number('maxWaitSeconds', defaults.maxWaitMs / 1000, maxWaitSeconds.min, maxWaitSeconds.max) *
+			1000,
+		retryDelayMs: number('retryDelayMs', defaults.retryDelayMs, 0),
+		timeoutMs: number('timeoutMs', defaults.timeoutMs, timeoutMs.min, timeoutMs.max),
+		parallelRequests: Math.floor(
 			number(
-				'pageConcurrency',
-				DEFAULT_REQUEST_SETTINGS.pageConcurrency,
-				pageConcurrency.min,
-				pageConcurrency.max,
+				'parallelRequests',
+				defaults.parallelRequests,
+				parallelRequests.min,
+				parallelRequests.max,
 			),
+		),
+		pageConcurrency: Math.floor(
+			number('pageConcurrency', defaults.pageConcurrency, pageConcurrency.min, pageConcurrency.max),
 		),
 	};
 }

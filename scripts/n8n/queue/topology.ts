@@ -1,5 +1,5 @@
 /**
- * n8n in queue mode, as the README's "Running at scale" tells users to run it: PostgreSQL,
+ * n8n in queue mode, as docs/running-at-scale.md tells users to run it: PostgreSQL,
  * Redis, one main process (editor, REST API, activation; no production webhooks), workers that
  * run the executions and one webhook processor that takes the production webhook calls. Every
  * n8n process has its own user folder with the package installed in its nodes folder, and all
@@ -178,7 +178,7 @@ export function executionsInFlight(log: string): string[] {
 	return startedExecutions(log).filter((id) => !finished.has(id));
 }
 
-/** The environment every process of the topology shares (README "Running at scale"). */
+/** The environment every process of the topology shares (docs/running-at-scale.md). */
 function queueEnv(postgres: Postgres, redis: Redis, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return {
 		EXECUTIONS_MODE: 'queue',

@@ -5,14 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { asNodeError } from '../../helpers/errors';
+import { asNodeError, errorItem } from '../../helpers/errors';
 import { checkRange, fail } from '../../helpers/parameters';
 import { asEmail, asIdList, asJson, convertFields, readRequired } from '../../helpers/values';
-import { apiRequest } from '../../transport';
+import type { RepeatSafety } from '../../transport';
 import { mailingListIdsOptions } from '../common.descriptions';
-import { unwrap } from '../common';
 import type { BatchOperation } from '../types';
-import { BULK_STATUS, importError, waitForImports } from './bulk';
+import type { ImportBatch } from './bulk';
+import { runImport } from './bulk';
 import {
 	company,
 	customColumnsJson,
@@ -81,16 +81,18 @@ const preImportAction: INodeProperties = {
 		{
 			name: 'Empty the Lists First',
 			value: 2,
-			description: 'Contacts now on the lists are taken off them; the imported ones are added',
+			description:
+				'Contacts now on the lists are taken off them; the imported ones are added. Safe to run again.',
 		},
 		{
 			name: 'Delete List Contacts First',
 			value: 3,
 			description:
-				'Contacts now on the lists are DELETED from the account; the imported ones are added',
+				'Contacts now on the lists are DELETED from the account; the imported ones are added under new IDs. Not with Retry On Fail.',
 		},
 	],
-	description: 'What happens to the contacts already on the chosen mailing lists',
+	description:
+		'What happens to the contacts already on the chosen mailing lists. Emptying happens once, with the first batch; the node waits until Mail Komplet has processed it, then sends the other batches, which only add.',
 };
 
 const contactOverwriteMode: INodeProperties = {
@@ -149,7 +151,8 @@ const options: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 3600 },
 			default: 300,
-			description: 'How long to wait for the imports to finish before failing',
+			description:
+				'How long to wait, in all, for the imports to finish before failing; the error lists the operation IDs to check later',
 		},
 		{
 			displayName: 'Wait for Completion',
@@ -157,7 +160,7 @@ const options: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to wait until Mail Komplet reports each import finished (or failed) before the node completes',
+				'Whether to wait until Mail Komplet reports each import finished (or failed) before the node completes. An import that empties the lists always waits for its first batch.',
 		},
 	],
 };
@@ -219,13 +222,16 @@ async function readContacts(
 		} catch (error) {
 			const nodeError = asNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
-			output.push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+			output.push(errorItem(nodeError, itemIndex));
 		}
 	}
 	return { contacts, items: indexes };
 }
 
-/** Import settings are per request, so they come from the first item. */
+/**
+ * Import settings are per request, so they come from the first item. Refused before anything is
+ * sent: emptying lists without naming any, and deleting list contacts under n8n's Retry On Fail.
+ */
 function readImportSettings(ctx: IExecuteFunctions): IDataObject {
 	const lists = asIdList(
 		ctx,
@@ -233,12 +239,39 @@ function readImportSettings(ctx: IExecuteFunctions): IDataObject {
 		mailingListIds.displayName,
 		0,
 	) as number[];
+	const action = Number(ctx.getNodeParameter('preImportAction', 0));
+	const label = preImportAction.options?.find(
+		(option) => 'value' in option && option.value === action,
+	)?.name;
+	if (action !== 1 && lists.length === 0) {
+		fail(
+			ctx,
+			0,
+			`Before Import "${label}" needs at least one mailing list`,
+			'It acts on the chosen mailing lists, and none is chosen. Choose the lists to replace under Mailing List Names or IDs, or set Before Import to "Add New, Keep Existing".',
+		);
+	}
+	if (action === 3 && ctx.getNode().retryOnFail) {
+		fail(
+			ctx,
+			0,
+			`Before Import "${label}" cannot run with Retry On Fail`,
+			'After a failure Retry On Fail runs the whole import again, and a second "Delete List Contacts First" would delete the contacts the first one created (with any other lists they are on) and create them once more under new IDs. Turn off Retry On Fail in the node\'s settings, or use "Empty the Lists First", which is safe to repeat.',
+		);
+	}
 	return {
-		preImportAction: Number(ctx.getNodeParameter('preImportAction', 0)),
+		preImportAction: action,
 		contactOverwriteMode: Number(ctx.getNodeParameter('contactOverwriteMode', 0)),
 		...(lists.length ? { mailingListIds: lists } : {}),
 	};
 }
+
+/** preImportAction 3 deletes the lists' contacts and creates the imported ones under new IDs. */
+const RECREATES: RepeatSafety = {
+	safe: false,
+	kind: 'create',
+	why: 'it deletes the contacts on the lists and creates the imported ones again: a second one would delete the contacts the first created, with their other lists, and create them under new IDs once more',
+};
 
 export const bulkImport: BatchOperation = {
 	value: 'bulkImport',
@@ -289,48 +322,46 @@ export const bulkImport: BatchOperation = {
 		// Only reached with Continue On Fail: every item was invalid and is reported as such.
 		if (contacts.length === 0) return output;
 
-		const chunks: Array<{ contacts: IDataObject[]; items: number[] }> = [];
+		const batches: ImportBatch[] = [];
 		for (let start = 0; start < contacts.length; start += size) {
-			chunks.push({
+			batches.push({
 				contacts: contacts.slice(start, start + size),
 				items: sourceItems.slice(start, start + size),
+				queued: 'unsent',
 			});
 		}
-		const operationIds: string[] = [];
-		for (const chunk of chunks) {
-			const [result] = unwrap(
-				await apiRequest.call(this, {
-					method: 'POST',
-					path: ['contacts', 'bulk'],
-					body: { ...settings, contacts: chunk.contacts },
-					repeat: bulkImport.repeat,
-				}),
-			);
-			operationIds.push(String(result?.operationId ?? ''));
-		}
-
-		const infos =
-			waitForCompletion !== false
-				? await waitForImports(this, operationIds, Number(maxWaitSeconds ?? 300) * 1000)
-				: undefined;
-		chunks.forEach((chunk, index) => {
-			const operationId = operationIds[index];
-			const info = infos?.get(operationId);
-			const pairedItem = chunk.items.map((item) => ({ item }));
-			if (info?.status === BULK_STATUS.error) {
-				const error = importError(this, info);
-				if (!this.continueOnFail()) throw error;
-				output.push({ json: { ...info, error: error.message }, pairedItem });
+		await runImport(this, batches, {
+			settings,
+			firstRepeat: settings.preImportAction === 3 ? RECREATES : bulkImport.repeat,
+			repeat: bulkImport.repeat,
+			waitForCompletion: waitForCompletion !== false,
+			maxWaitMs: Number(maxWaitSeconds ?? 300) * 1000,
+		});
+		batches.forEach((batch, index) => {
+			const { operationId, info, error } = batch;
+			const counts = {
+				contactCount: batch.contacts.length,
+				batch: index + 1,
+				batchCount: batches.length,
+			};
+			if (error) {
+				output.push(
+					errorItem(error, batch.items, {
+						...(operationId ? { operationId } : {}),
+						...info,
+						queued: batch.queued === 'unsent' ? 'no' : batch.queued,
+						...counts,
+					}),
+				);
 				return;
 			}
+			const pairedItem = batch.items.map((item) => ({ item }));
 			output.push({
 				json: {
 					operationId,
 					status: info?.status ?? 'Queued',
 					...(info ? { errors: info.errors, errorMessage: info.errorMessage } : {}),
-					contactCount: chunk.contacts.length,
-					batch: index + 1,
-					batchCount: chunks.length,
+					...counts,
 				},
 				pairedItem,
 			});

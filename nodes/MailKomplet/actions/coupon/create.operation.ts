@@ -152,11 +152,12 @@ export const create: ItemOperation = {
 			async function () {
 				const existing = await apiRequestAllItems.call(
 					this,
-					{ method: 'GET', path: ['saleCoupons'], qs: { couponGroupId: group } },
+					{ method: 'GET', path: ['saleCoupons'], qs: { couponGroupId: group }, itemIndex },
 					{ returnAll: true, limit: Infinity, pageSize: 1000 },
 				);
-				const codes = new Set(existing.map((c) => String(c.coupon).toLowerCase()));
-				return list.every((c) => codes.has(String(c.code).toLowerCase())) ? {} : undefined;
+				// Exact codes: one differing in case may be another coupon, not one just added.
+				const codes = new Set(existing.map((c) => String(c.coupon)));
+				return list.every((c) => codes.has(String(c.code))) ? {} : undefined;
 			},
 		);
 		return done(response, body);
