@@ -14,6 +14,7 @@ import { runNode } from '../test/harness';
 import type { Measurement, Row } from './measure';
 import { median, report } from './measure';
 import { faultBenchmarks, faultReport } from './faults';
+import { runLatencyBenchmarks } from './latency';
 import { sendBenchmarks } from './send';
 import { QUEUE_SETUP, queueBenchmarks, queueVsSingleReport } from './queue';
 import { triggerBenchmarks, triggerReport, type TriggerRow } from './trigger';
@@ -188,6 +189,10 @@ async function main() {
 	console.log(`\n${report(sendRows)}`);
 	missed ||= sendRows.some((row) => !row.ok);
 	console.log(`\n${faultReport(await faultBenchmarks())}`);
+	if (!process.argv.includes('--no-latency')) {
+		console.log('');
+		missed = (await runLatencyBenchmarks()) || missed;
+	}
 	let triggerRows: TriggerRow[] = [];
 	if (!process.argv.includes('--no-trigger')) {
 		triggerRows = await triggerBenchmarks();

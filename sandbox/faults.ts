@@ -23,7 +23,25 @@ export type FaultKind =
 	/** Answer `status` (default 302) with a Location pointing at such a page (MAINTENANCE_PATH). */
 	| 'redirect'
 	/** Refuse `recipient` with the documented 400 (see "Recipient refused" below). */
-	| 'refuse';
+	| 'refuse'
+	| PagingFaultKind;
+
+/**
+ * Paging faults: a list endpoint that does not page as the reference says. The handler runs and
+ * the client gets a well-formed answer; unlike the kinds above they stack, so a request meeting
+ * both comes from a server that neither pages nor counts. `times` counts the list pages served.
+ */
+export type PagingFaultKind =
+	/** Serve page 1 whatever `page` asks for, with the counts of the whole list. */
+	| 'pageIgnored'
+	/** Leave totalRecordCount and pageCount out of the envelope. */
+	| 'countsMissing';
+
+export const PAGING_FAULT_KINDS: PagingFaultKind[] = ['pageIgnored', 'countsMissing'];
+
+export function isPagingFault(fault: Fault): fault is Fault & { kind: PagingFaultKind } {
+	return PAGING_FAULT_KINDS.includes(fault.kind as PagingFaultKind);
+}
 
 export interface Fault {
 	/** HTTP method to match (any when absent). */
@@ -89,7 +107,16 @@ export const MAINTENANCE_PATH = '/maintenance';
 export const MAINTENANCE_PAGE =
 	'<!DOCTYPE html><html><head><title>Down for maintenance</title></head><body><h1>We will be back soon</h1></body></html>';
 
-const KINDS: FaultKind[] = ['status', 'drop', 'cut', 'slow', 'page', 'redirect', 'refuse'];
+const KINDS: FaultKind[] = [
+	'status',
+	'drop',
+	'cut',
+	'slow',
+	'page',
+	'redirect',
+	'refuse',
+	...PAGING_FAULT_KINDS,
+];
 
 const DEFAULT_STATUS: Partial<Record<FaultKind, number>> = { page: 200, redirect: 302 };
 
@@ -164,7 +191,10 @@ export function validateChaos(input: unknown): ChaosOptions {
 		throw new ApiError(400, 'The method field must be a string.');
 	if (path !== undefined && typeof path !== 'string')
 		throw new ApiError(400, 'The path field must be a string.');
-	return { seed, rate, faults: faults?.map(validateFault), method, path };
+	const drawn = faults?.map(validateFault);
+	if (drawn?.some(isPagingFault))
+		throw new ApiError(400, 'Paging faults are injected, not drawn by chaos.');
+	return { seed, rate, faults: drawn, method, path };
 }
 
 function normalisePath(path: string): string {

@@ -1,3 +1,4 @@
+import type { PagingFaultKind } from './faults';
 import type { QueryReader } from './validate';
 
 export interface Paging {
@@ -6,7 +7,8 @@ export interface Paging {
 }
 
 export interface ListEnvelope<R> {
-	totalRecordCount: number;
+	/** Absent only under the 'countsMissing' fault. */
+	totalRecordCount?: number;
 	pageCount?: number;
 	data: R[];
 }
@@ -25,6 +27,8 @@ export interface PageOptions {
 	maxPageSize?: number;
 	/** Whether this endpoint's envelope carries pageCount (most do; a few only show totalRecordCount). */
 	pageCount?: boolean;
+	/** Paging faults the request met (see faults.ts). */
+	faults?: ReadonlySet<PagingFaultKind>;
 }
 
 /**
@@ -42,7 +46,8 @@ export function pageOf<T, R>(
 		options.maxPageSize !== undefined
 			? Math.min(paging.pageSize, options.maxPageSize)
 			: paging.pageSize;
-	const offset = (paging.page - 1) * size;
+	const page = options.faults?.has('pageIgnored') ? 1 : paging.page;
+	const offset = (page - 1) * size;
 	let total: number;
 	let items: T[];
 	if (!filter) {
@@ -59,6 +64,7 @@ export function pageOf<T, R>(
 		}
 	}
 	const envelope: ListEnvelope<R> = { totalRecordCount: total, data: items.map(map) };
+	if (options.faults?.has('countsMissing')) return { data: envelope.data };
 	if (options.pageCount !== false) {
 		return { totalRecordCount: total, pageCount: Math.ceil(total / size), data: envelope.data };
 	}

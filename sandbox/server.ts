@@ -9,11 +9,13 @@ import { routes } from './routes';
 import { seedStore } from './seed';
 import { Sessions } from './sessions';
 import { Store } from './store';
-import type { ChaosOptions, Fault } from './faults';
+import type { ChaosOptions, Fault, PagingFaultKind } from './faults';
 import {
 	Chaos,
 	describeFault,
+	isPagingFault,
 	MAINTENANCE_PATH,
+	PAGING_FAULT_KINDS,
 	matches,
 	namesRecipient,
 	sendPage,
@@ -51,6 +53,8 @@ export class SandboxServer {
 	readonly router = new Router(routes);
 	readonly sessions: Sessions;
 	private faults: ActiveFault[] = [];
+	/** API requests received and not yet answered. */
+	private unanswered = 0;
 	private chaos: Chaos | undefined;
 	/** Base URL of the API (set once listening). */
 	url = '';
@@ -144,8 +148,11 @@ export class SandboxServer {
 			body: undefined,
 			rawBody: '',
 			receivedAt: new Date().toISOString(),
+			concurrent: this.unanswered,
 		};
 		this.requests.push(record);
+		this.unanswered++;
+		res.once('close', () => this.unanswered--);
 		const [baseCrypt, ...rest] = segments;
 		const suffix = `/${rest.join('/')}`;
 		let fault = this.takeFault(method, suffix);
@@ -247,11 +254,15 @@ export class SandboxServer {
 			body,
 			settings,
 			paging: () => readPaging(query),
-			page: (source, filter, map, options) =>
-				pageOf(source, filter, readPaging(query), map, {
+			page: (source, filter, map, options) => {
+				const faults = this.takePagingFaults(method, suffix);
+				if (faults.size > 0) record.fault = [record.fault, ...faults].filter(Boolean).join(', ');
+				return pageOf(source, filter, readPaging(query), map, {
 					maxPageSize: settings.maxPageSize,
+					faults,
 					...options,
-				}),
+				});
+			},
 		};
 		try {
 			const result = match.route.handler(ctx) ?? {};
@@ -283,7 +294,19 @@ export class SandboxServer {
 
 	private takeFault(method: string, suffix: string): Fault | undefined {
 		const random = this.chaos?.draw(method, suffix);
-		return this.consume((f) => f.kind !== 'refuse' && matches(f, method, suffix)) ?? random;
+		return (
+			this.consume((f) => f.kind !== 'refuse' && !isPagingFault(f) && matches(f, method, suffix)) ??
+			random
+		);
+	}
+
+	/** The paging faults of this list page, one of each kind: they stack (see faults.ts). */
+	private takePagingFaults(method: string, suffix: string): Set<PagingFaultKind> {
+		const kinds = new Set<PagingFaultKind>();
+		for (const kind of PAGING_FAULT_KINDS) {
+			if (this.consume((f) => f.kind === kind && matches(f, method, suffix))) kinds.add(kind);
+		}
+		return kinds;
 	}
 
 	private takeRefusal(method: string, suffix: string, body: unknown): Fault | undefined {

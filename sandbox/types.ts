@@ -55,6 +55,8 @@ export interface RecordedRequest {
 	fault?: string;
 	/** When the request arrived (ISO). */
 	receivedAt: string;
+	/** How many earlier requests were still unanswered when this one arrived: how many a client had in flight. */
+	concurrent: number;
 }
 
 export interface WebhookFireResult {

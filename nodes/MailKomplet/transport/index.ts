@@ -9,8 +9,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { MailKompletContext } from './context';
 import { asNodeError } from '../helpers/errors';
+import { apiRequestAllItems } from './paging';
 import { CREDENTIAL_TYPE, nodeParameter } from './context';
 import type { Attempt, Failure } from './errors';
+import type { Pace } from './pace';
 import {
 	AmbiguousWriteError,
 	finalError,
@@ -37,6 +39,9 @@ export {
 	timing,
 } from './policy';
 
+export type { ListResponse, PagingOptions } from './paging';
+export { apiRequestAllItems, hasMorePages } from './paging';
+
 export const LOGIN_CREDENTIAL_TYPE = 'mailKompletLoginApi';
 
 /** With a login, the business unit the node chose; undefined for the one sign-in returns. */
@@ -57,6 +62,8 @@ interface RequestBase {
 	body?: IDataObject;
 	/** Item the request belongs to: errors point at it and its Retries and Timeout apply. */
 	itemIndex?: number;
+	/** Shared with the other requests of one run (the pages of a list): Retry-After pauses all. */
+	pace?: Pace;
 }
 
 /** A read: always safe to repeat. */
@@ -73,18 +80,6 @@ export interface WriteRequest extends RequestBase {
 export type ApiRequest = ReadRequest | WriteRequest;
 export type CreateRequest = WriteRequest & { repeat: CreateSafety };
 export type SendRequest = WriteRequest & { repeat: SendSafety };
-
-export interface ListResponse {
-	data?: IDataObject[];
-	totalRecordCount?: number;
-	pageCount?: number;
-}
-
-export interface PagingOptions {
-	returnAll: boolean;
-	limit: number;
-	pageSize: number;
-}
 
 const READ: RepeatSafety = { safe: true, why: 'a read changes nothing' };
 
@@ -362,6 +357,7 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 	let waitedMs = 0;
 	let answerLost = false;
 	for (let tries = 1; ; tries++) {
+		await request.pace?.ready();
 		let failure: Failure | undefined;
 		try {
 			const response = await send(this, type, options, itemIndex, signedIn);
@@ -413,6 +409,9 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 		const delay = retryAfter ?? backoffMs(settings, tries);
 		if (tries >= settings.maxTries || waitedMs + delay > settings.maxWaitMs) {
 			throw finalError(node, failure, tries, itemIndex, attempt);
+		}
+		if (retryAfter !== undefined || (failure.type === 'status' && failure.status === 429)) {
+			request.pace?.slowDown(delay);
 		}
 		waitedMs += delay;
 		await timing.sleep(delay);
@@ -514,55 +513,4 @@ export async function findRecord(
 		inEffect(record) &&
 		Object.entries(identity).every(([key, value]) => sameValue(key, record[key], value));
 	return records.filter(matches).at(-1);
-}
-
-/** Whether a list endpoint has pages after `page`, by the server's own counts. */
-export function hasMorePages(
-	response: ListResponse | undefined,
-	page: number,
-	pageSize: number,
-	received: number,
-): boolean {
-	if (received === 0) return false;
-	if (typeof response?.pageCount === 'number') return page < response.pageCount;
-	if (typeof response?.totalRecordCount === 'number') {
-		return (page - 1) * pageSize + received < response.totalRecordCount;
-	}
-	return received >= pageSize;
-}
-
-/**
- * Reads a paged list endpoint. Trusts the server's own counts: after a short first page the
- * page size follows what the server returned, so servers that cap the size and servers that
- * truncate both yield every record exactly once.
- */
-export async function apiRequestAllItems(
-	this: MailKompletContext,
-	request: ApiRequest,
-	paging: PagingOptions,
-): Promise<IDataObject[]> {
-	const wanted = paging.returnAll ? Infinity : paging.limit;
-	let pageSize = Math.min(paging.pageSize, wanted);
-	const records: IDataObject[] = [];
-	for (let page = 1; records.length < wanted; page++) {
-		const response = (await apiRequest.call(this, {
-			...request,
-			qs: { ...request.qs, page, pageSize },
-		})) as ListResponse | undefined;
-		const data = Array.isArray(response?.data) ? response.data : [];
-		for (const record of data) {
-			if (records.length >= wanted) break;
-			records.push(record);
-		}
-
-		if (!hasMorePages(response, page, pageSize, data.length)) break;
-		const total = response?.totalRecordCount;
-		if (typeof total === 'number' && records.length >= total) break;
-		if (page === 1 && data.length < pageSize) {
-			// Page 2 onwards at the size the server actually serves, so offsets line up.
-			pageSize = data.length;
-			page = Math.floor(records.length / pageSize);
-		}
-	}
-	return records;
 }

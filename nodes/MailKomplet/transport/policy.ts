@@ -40,6 +40,8 @@ export interface RequestSettings {
 	timeoutMs: number;
 	/** Items of a per-item operation in flight at once; 1 runs them one after another. */
 	parallelRequests: number;
+	/** Pages of a list read at the same time after the first gave the counts; 1 reads them in turn. */
+	pageConcurrency: number;
 }
 
 /**
@@ -52,6 +54,8 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	retryDelayMs: 1_000,
 	timeoutMs: 120_000,
 	parallelRequests: 1,
+	// What a real account tolerates: a few pages at once, well below a burst that draws 429s.
+	pageConcurrency: 4,
 };
 
 /** Waits and timeouts stay well inside what a timer holds (2^31 - 1 ms, about 24.8 days). */
@@ -61,6 +65,7 @@ export const REQUEST_LIMITS = {
 	timeoutMs: { min: 1, max: 3_600_000 },
 	// More rarely helps: Mail Komplet answers 429 sooner, and every busy try waits.
 	parallelRequests: { min: 1, max: 20 },
+	pageConcurrency: { min: 1, max: 10 },
 };
 
 /** The "Retries and Timeout" options; every operation offers them. */
@@ -101,6 +106,19 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: REQUEST_LIMITS.maxTries.min, maxValue: REQUEST_LIMITS.maxTries.max },
 			default: 5,
 			description: 'How many times one request is sent at most, the first time included',
+		},
+		{
+			displayName: 'Pages in Parallel',
+			name: 'pageConcurrency',
+			type: 'number',
+			typeOptions: {
+				minValue: REQUEST_LIMITS.pageConcurrency.min,
+				maxValue: REQUEST_LIMITS.pageConcurrency.max,
+			},
+			default: 4,
+			displayOptions: { show: { '/returnAll': [true] } },
+			description:
+				"For Get Many with Return All: how many pages to read at the same time after the first page has told how many there are. Output keeps the server's order; 1 reads the pages one after another.",
 		},
 		{
 			displayName: 'Parallel Requests',
@@ -148,7 +166,7 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 		}
 		return value;
 	};
-	const { maxTries, maxWaitSeconds, timeoutMs, parallelRequests } = REQUEST_LIMITS;
+	const { maxTries, maxWaitSeconds, timeoutMs, parallelRequests, pageConcurrency } = REQUEST_LIMITS;
 	const defaults = DEFAULT_REQUEST_SETTINGS;
 	return {
 		maxTries: Math.floor(number('maxTries', defaults.maxTries, maxTries.min, maxTries.max)),
@@ -164,6 +182,9 @@ export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): Requ
 				parallelRequests.min,
 				parallelRequests.max,
 			),
+		),
+		pageConcurrency: Math.floor(
+			number('pageConcurrency', defaults.pageConcurrency, pageConcurrency.min, pageConcurrency.max),
 		),
 	};
 }
