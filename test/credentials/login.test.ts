@@ -296,6 +296,7 @@ describe('sign-ins are few: a login is never locked out by a run', () => {
 		expect(jsonOf(result)).toEqual(
 			items.map(() => ({
 				error: 'Mail Komplet sign-in failed (403): check the server, user name and password',
+				description: 'Check the Mail Komplet Login credential.',
 			})),
 		);
 	});
@@ -325,7 +326,11 @@ describe('sign-ins are few: a login is never locked out by a run', () => {
 			'GET /api/otherUnit/businessUnits 403',
 		]);
 		expect(jsonOf(result)).toEqual(
-			items.map(() => ({ error: 'Mail Komplet refused the session for this business unit' })),
+			items.map(() => ({
+				error: 'Mail Komplet refused the session for this business unit',
+				description:
+					'Signing in again did not help. Check the Business Unit chosen in the node: its list shows the ones this login may use.',
+			})),
 		);
 	});
 
