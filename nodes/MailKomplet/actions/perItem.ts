@@ -42,9 +42,12 @@ export async function runPerItem(
 				const result = memory
 					? await memory.once(itemIndex, async () => await run(itemIndex))
 					: await run(itemIndex);
+				// One pairedItem for all of an item's results: a Return All of 1,000,000 records
+				// would otherwise hold 1,000,000 copies (about 24 MB).
+				const pairedItem = { item: itemIndex };
 				outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
 					json,
-					pairedItem: { item: itemIndex },
+					pairedItem,
 				}));
 			} catch (error) {
 				const nodeError = asNodeError(ctx, error, itemIndex);
