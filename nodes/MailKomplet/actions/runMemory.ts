@@ -21,7 +21,7 @@ interface Run {
 }
 
 export const RUN_MEMORY_LIMITS = {
-	/** A run untouched this long is forgotten: n8n reruns a failed node within seconds. */
+	/** A run untouched this long is forgotten: Retry On Fail reruns a node within seconds. */
 	idleMs: 60 * 60 * 1000,
 	/** Outcomes kept over all runs; the oldest runs go first. */
 	maxOutcomes: 200_000,
