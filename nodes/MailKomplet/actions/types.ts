@@ -40,25 +40,26 @@ export interface Entry<T> {
 }
 
 /**
- * What a batch operation gets from the runner: reading items into entries, sending them in
- * batches, and the output with its error items. To build one (Bulk Import, Send with One
- * Request for All Items):
+ * What a batch operation (`runs: 'batch'`) gets from the runner. An operation that sends items
+ * as records of one request per batch (Send with One Request for All Items; an order import):
  *
- *   const entries = await run.readItems((itemIndex) => [readOrder(this, itemIndex)]);
- *   await run.inBatches(entries, batchSize, async (batch) =>
- *     unwrap(await apiRequest.call(this, { endpoint: endpoints.main, body: batch.map((e) => e.value) })));
+ *   const orders = await run.readItems((itemIndex) => [readOrder(this, itemIndex)]);
+ *   await run.inBatches(orders, batchSize, async (batch) => {
+ *     await apiRequest.call(this, { endpoint: endpoints.main, body: batch.map((o) => o.value) });
+ *     return batch.map((o) => ({ orderId: o.value.orderId }));
+ *   });
  *
  * An item that cannot be read becomes an error item (On Error > Continue) or stops the node
  * before anything is sent; a batch that fails gives each of its items an error item or stops
  * the node; a batch sent before a failure is answered from Retry On Fail's run memory instead
- * of being sent again.
+ * of being sent again. Bulk Import, which waits for its batches, uses `push` and `failed`.
  */
 export interface BatchRun {
 	/** The entries of every input item, in item order; `read` may give several per item. */
 	readItems<T>(read: (itemIndex: number) => T[] | Promise<T[]>): Promise<Array<Entry<T>>>;
 	/**
-	 * Sends `entries` `size` at a time, one `send` per batch, which returns the API's records.
-	 * When there is one per entry they are paired by position, else each with all the batch's items.
+	 * Sends `entries` `size` at a time, one `send` per batch, which returns the batch's output:
+	 * one record per entry is paired by position, any other number each with all its items.
 	 */
 	inBatches<T>(
 		entries: Array<Entry<T>>,

@@ -26,7 +26,8 @@ export interface ApiRequest<Spec extends EndpointSpec = EndpointSpec> {
 	/** Values of the endpoint's `{name}` path parameters; each is URL-encoded on its own. */
 	params?: PathParams;
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** A JSON object, or an array for endpoints that take many records (e.g. orders). */
+	body?: IDataObject | IDataObject[];
 	/** Item the request belongs to: errors point at it and its Retries and Timeout apply. */
 	itemIndex?: number;
 	/** Shared with the other requests of one run (the pages of a list): Retry-After pauses all. */
