@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { CountWaiters } from './countWaiters';
 import type { RecordedRequest } from './types';
 
 interface Held {
@@ -13,7 +14,7 @@ interface Held {
  */
 export class HeldAnswers {
 	private held: Held[] = [];
-	private waiting: Array<{ count: number; resolve: () => void }> = [];
+	private readonly waiters = new CountWaiters(() => this.held.length);
 
 	/** How many answers are held now. */
 	get size(): number {
@@ -26,17 +27,12 @@ export class HeldAnswers {
 		res.once('close', () => {
 			this.held = this.held.filter((other) => other !== entry);
 		});
-		this.waiting = this.waiting.filter((waiter) => {
-			if (this.held.length < waiter.count) return true;
-			waiter.resolve();
-			return false;
-		});
+		this.waiters.check();
 	}
 
 	/** Resolves once `count` answers are held at the same time. */
 	async untilHeld(count: number): Promise<void> {
-		if (this.held.length >= count) return;
-		await new Promise<void>((resolve) => this.waiting.push({ count, resolve }));
+		await this.waiters.until(count);
 	}
 
 	/** Sends the held answers (those whose request `which` picks), oldest first; returns how many. */

@@ -23,14 +23,10 @@ export type * from './model';
 export type { ChaosOptions, Fault, FaultKind } from './faults';
 export type { Clock } from './clock';
 export type { HeldAnswers } from './held';
-export type {
-	RecordedRequest,
-	SandboxOptions,
-	SeedName,
-	WebhookFireResult,
-} from './types';
+export type { RecordedRequest, SandboxOptions, SeedName, WebhookFireResult } from './types';
 export { routes } from './routes';
 export { CHAOS_FAULTS, PROXY_FAULTS } from './faults';
+export { CountWaiters } from './countWaiters';
 
 export interface Sandbox {
 	/** Base URL for the node's credential, e.g. http://127.0.0.1:4010/api. */
@@ -53,6 +49,8 @@ export interface Sandbox {
 	requests: RecordedRequest[];
 	/** Returns the recorded requests and forgets them. */
 	takeRequests(): RecordedRequest[];
+	/** Resolves once `count` requests are recorded (as `requests` counts them). */
+	untilReceived(count: number): Promise<void>;
 	/** Answers the next matching request(s) with the given fault. */
 	inject(fault: Fault): void;
 	/** Ends injected faults and chaos. */
@@ -120,6 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		store: server.store,
 		requests: server.requests,
 		takeRequests: () => server.takeRequests(),
+		untilReceived: (count) => server.received.until(count),
 		inject: (fault) => server.inject(fault),
 		clearFaults: () => server.clearFaults(),
 		chaos: (options) => server.startChaos(options),

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
 import { Clock } from './clock';
+import { CountWaiters } from './countWaiters';
 import { ApiError } from './errors';
 import { flattenHeaders, mediaType, readBody, send, tryParseJson } from './http';
 import { pageOf, readPaging } from './paging';
@@ -54,6 +55,8 @@ export class SandboxServer {
 	readonly held = new HeldAnswers();
 	readonly store: Store;
 	readonly requests: RecordedRequest[] = [];
+	/** Waits for a number of recorded requests. */
+	readonly received = new CountWaiters(() => this.requests.length);
 	readonly router = new Router(routes);
 	readonly sessions: Sessions;
 	private faults: ActiveFault[] = [];
@@ -157,6 +160,7 @@ export class SandboxServer {
 			concurrent: this.unanswered,
 		};
 		this.requests.push(record);
+		this.received.check();
 		this.unanswered++;
 		res.once('close', () => this.unanswered--);
 		const [baseCrypt, ...rest] = segments;

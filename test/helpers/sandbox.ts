@@ -60,5 +60,40 @@ export function useSandbox(options: SandboxOptions = {}): SandboxTestContext {
 	return context;
 }
 
+/**
+ * Waits for `state` (answers held, requests received) while `run` is under way; fails when the
+ * run ends first, so a test whose requests never pile up says so instead of hanging.
+ */
+export async function beforeRunEnds(
+	run: Promise<unknown>,
+	state: Promise<void>,
+	what: string,
+): Promise<void> {
+	const ended = run.then(
+		() => 'ended',
+		() => 'ended',
+	);
+	if ((await Promise.race([state.then(() => 'reached'), ended])) === 'ended')
+		throw new Error(`The run ended before ${what}`);
+}
+
+/**
+ * Lets `run` go on in rounds: each time `count` answers are held at once, releases them all;
+ * resolves with the run's result. Requests a round holds were all under way together.
+ */
+export async function releasingEvery<T>(
+	sandbox: Sandbox,
+	count: number,
+	run: Promise<T>,
+): Promise<T> {
+	const ended = run.then(
+		() => 'ended',
+		() => 'ended',
+	);
+	while ((await Promise.race([sandbox.held.untilHeld(count).then(() => 'held'), ended])) === 'held')
+		sandbox.held.release();
+	return await run;
+}
+
 /** Builds n8n's resource-locator value for an ID typed "By ID". */
 export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
