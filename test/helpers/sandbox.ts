@@ -32,8 +32,14 @@ export interface SandboxTestContext {
 	sent(): SentRequest[];
 }
 
-/** Starts a sandbox for the test file and gives each test a fresh store and request log. */
-export function useSandbox(options: SandboxOptions = {}): SandboxTestContext {
+/**
+ * Starts a sandbox for the test file and gives each test a fresh store and request log (or,
+ * with `shared`, lets the tests of a file build on each other's state, as phases of one run).
+ */
+export function useSandbox(
+	options: SandboxOptions = {},
+	{ shared = false }: { shared?: boolean } = {},
+): SandboxTestContext {
 	const context = {} as SandboxTestContext;
 	beforeAll(async () => {
 		const sandbox = await startSandbox(options);
@@ -45,7 +51,7 @@ export function useSandbox(options: SandboxOptions = {}): SandboxTestContext {
 		};
 	});
 	afterAll(async () => await context.sandbox.close());
-	beforeEach(() => context.sandbox.reset());
+	if (!shared) beforeEach(() => context.sandbox.reset());
 	context.run = async (parameters, runOptions = {}) =>
 		await runNode({ parameters, credentials: context.credentials, ...runOptions });
 	context.sent = () => {
