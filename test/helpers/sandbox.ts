@@ -66,6 +66,16 @@ export function useSandbox(
 	return context;
 }
 
+/** Which comes first: `state` or the end of `run` (successful or not). */
+const firstOf = async (run: Promise<unknown>, state: Promise<void>) =>
+	await Promise.race([
+		state.then(() => 'reached' as const),
+		run.then(
+			() => 'ended' as const,
+			() => 'ended' as const,
+		),
+	]);
+
 /**
  * Waits for `state` (answers held, requests received) while `run` is under way; fails when the
  * run ends first, so a test whose requests never pile up says so instead of hanging.
@@ -75,12 +85,7 @@ export async function beforeRunEnds(
 	state: Promise<void>,
 	what: string,
 ): Promise<void> {
-	const ended = run.then(
-		() => 'ended',
-		() => 'ended',
-	);
-	if ((await Promise.race([state.then(() => 'reached'), ended])) === 'ended')
-		throw new Error(`The run ended before ${what}`);
+	if ((await firstOf(run, state)) === 'ended') throw new Error(`The run ended before ${what}`);
 }
 
 /**
@@ -92,12 +97,7 @@ export async function releasingEvery<T>(
 	count: number,
 	run: Promise<T>,
 ): Promise<T> {
-	const ended = run.then(
-		() => 'ended',
-		() => 'ended',
-	);
-	while ((await Promise.race([sandbox.held.untilHeld(count).then(() => 'held'), ended])) === 'held')
-		sandbox.held.release();
+	while ((await firstOf(run, sandbox.held.untilHeld(count))) === 'reached') sandbox.held.release();
 	return await run;
 }
 
