@@ -19,7 +19,7 @@ export type FaultKind =
 	| 'drop'
 	/** Send the headers and half the body, then close the connection. */
 	| 'cut'
-	/** Answer only after `delayMs`, past the client's timeout; without it, once the test releases it (HeldAnswers). */
+	/** Answer after `delayMs`, past the client's timeout; without it, when the test releases it. */
 	| 'slow'
 	/** Answer a web page (`status`, default 200), as a proxy, CDN or maintenance page does. */
 	| 'page'
@@ -256,7 +256,7 @@ export interface StrikeContext {
 	request: RecordedRequest;
 }
 
-/** Retry-After 'date' in a fault stands for "now" as an HTTP date, so tests need no clock. */
+/** Retry-After 'date' in a fault stands for the sandbox's now as an HTTP date. */
 function resolveHeaders(
 	clock: Clock,
 	headers: Record<string, string> = {},

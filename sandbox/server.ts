@@ -72,7 +72,7 @@ export class SandboxServer {
 		seedStore(this.store, options.seed);
 	}
 
-	/** Empties or reseeds the store, forgets recorded requests and faults, runs the clock real. */
+	/** Empties or reseeds the store, forgets requests and faults, answers held ones, runs the clock real. */
 	reset(seed: SeedName = this.options.seed): void {
 		this.held.release();
 		this.clock.runReal();
