@@ -4,7 +4,7 @@
  * against the sandbox the way the editor's "Test" button runs it.
  */
 import { N8nRest } from '../scripts/n8n/rest';
-import { selectedReleases } from '../scripts/n8n/versions';
+import { majorOf, selectedReleases } from '../scripts/n8n/versions';
 import { builtCredentials, builtNodes, nodeType } from '../scripts/n8n/package-contents';
 import { useEnvironment } from './support/lifecycle';
 
@@ -92,7 +92,12 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 				data,
 			);
 
-			expect(result).toEqual({ status: 'Error', message: 'API key or baseCrypt is wrong' });
+			// n8n 1.x reports the 403 in its own words; 2.x with the credential's rule.
+			const message =
+				majorOf(release) === 1
+					? 'Forbidden - perhaps check your credentials?'
+					: 'API key or baseCrypt is wrong';
+			expect(result).toEqual({ status: 'Error', message });
 			const requests = await sandbox.client.requests();
 			expect(requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
 				`GET ${sandbox.client.apiPath('mailingLists')} 403`,
