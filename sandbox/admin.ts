@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors';
 import { readBody, send, tryParseJson } from './http';
+import type { ChaosOptions, Fault } from './faults';
 import { validateFault } from './faults';
-import type { SandboxServer } from './server';
+import type { HeldAnswers } from './held';
+import type { Store } from './store';
 import { Table } from './table';
+import type { RecordedRequest, ResolvedOptions, SeedName } from './types';
 import { buildWebhookPayload, fireWebhook } from './webhooks';
 import { isPlainObject } from './validate';
 
@@ -11,6 +14,7 @@ import { isPlainObject } from './validate';
  * Control endpoints under /__sandbox for other processes (end-to-end suite, demo):
  *   GET    /__sandbox/health            GET/DELETE /__sandbox/requests
  *   POST   /__sandbox/faults            DELETE /__sandbox/faults (also ends chaos)
+ *   POST   /__sandbox/held/release      answers held by 'slow' faults without delayMs
  *   POST   /__sandbox/chaos             body ChaosOptions { seed, rate, faults?, method?, path? }
  *   POST   /__sandbox/reset             body { seed?: 'empty' | 'demo' }
  *   POST   /__sandbox/webhooks/fire     body { url, webhookTypeId: 1..8, overrides? }
@@ -28,7 +32,21 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 	return parsed.value;
 }
 
-function storeCounts(server: SandboxServer): Record<string, number> {
+/** What the admin endpoints control: the sandbox's server, which calls them. */
+export interface Controlled {
+	readonly url: string;
+	readonly options: ResolvedOptions;
+	readonly store: Store;
+	readonly requests: RecordedRequest[];
+	readonly held: HeldAnswers;
+	takeRequests(): RecordedRequest[];
+	inject(fault: Fault): void;
+	startChaos(options: ChaosOptions): void;
+	clearFaults(): void;
+	reset(seed?: SeedName): void;
+}
+
+function storeCounts(server: Controlled): Record<string, number> {
 	const counts: Record<string, number> = {};
 	for (const [name, value] of Object.entries(server.store)) {
 		if (value instanceof Table) counts[name] = value.size;
@@ -38,7 +56,7 @@ function storeCounts(server: SandboxServer): Record<string, number> {
 }
 
 export async function handleAdmin(
-	server: SandboxServer,
+	server: Controlled,
 	req: IncomingMessage,
 	res: ServerResponse,
 	segments: string[],
@@ -71,6 +89,8 @@ export async function handleAdmin(
 		case 'DELETE /faults':
 			server.clearFaults();
 			return send(res, 200, { cleared: true });
+		case 'POST /held/release':
+			return send(res, 200, { released: server.held.release() });
 		case 'POST /reset': {
 			const { seed } = await jsonBody(req);
 			if (seed !== undefined && seed !== 'empty' && seed !== 'demo') {

@@ -10,10 +10,6 @@ export function formatTimestamp(date: Date): string {
 	return fraction ? `${main}.${fraction}` : main;
 }
 
-export function nowTimestamp(): string {
-	return formatTimestamp(new Date());
-}
-
 const DATE_RE =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 

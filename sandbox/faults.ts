@@ -1,6 +1,9 @@
 import type { ServerResponse } from 'node:http';
+import type { Clock } from './clock';
 import { ApiError } from './errors';
+import type { HeldAnswers } from './held';
 import { send } from './http';
+import type { RecordedRequest } from './types';
 import { isPlainObject } from './validate';
 
 /**
@@ -16,7 +19,7 @@ export type FaultKind =
 	| 'drop'
 	/** Send the headers and half the body, then close the connection. */
 	| 'cut'
-	/** Answer only after `delayMs`, past the client's timeout. */
+	/** Answer after `delayMs`, past the client's timeout; without it, when the test releases it. */
 	| 'slow'
 	/** Answer a web page (`status`, default 200), as a proxy, CDN or maintenance page does. */
 	| 'page'
@@ -57,7 +60,7 @@ export interface Fault {
 	 * 'drop'; 'cut' and 'slow' always answer the real result, so they are always applied).
 	 */
 	applied?: boolean;
-	/** How long a 'slow' fault holds the answer (default 1000 ms). */
+	/** How long a 'slow' fault holds the answer (default: until the test releases it). */
 	delayMs?: number;
 	/** How many matching requests get the fault (default 1). */
 	times?: number;
@@ -246,12 +249,22 @@ export class Chaos {
 	}
 }
 
-/** Retry-After 'date' in a fault stands for "now" as an HTTP date, so tests need no clock. */
-function resolveHeaders(headers: Record<string, string> = {}): Record<string, string> {
+/** What a fault strikes with besides the response: the sandbox's clock and its held answers. */
+export interface StrikeContext {
+	clock: Clock;
+	held: HeldAnswers;
+	request: RecordedRequest;
+}
+
+/** Retry-After 'date' in a fault stands for the sandbox's now as an HTTP date. */
+function resolveHeaders(
+	clock: Clock,
+	headers: Record<string, string> = {},
+): Record<string, string> {
 	const out = { ...headers };
 	for (const [name, value] of Object.entries(out)) {
 		if (name.toLowerCase() === 'retry-after' && value === 'date')
-			out[name] = new Date().toUTCString();
+			out[name] = clock.date().toUTCString();
 	}
 	return out;
 }
@@ -261,6 +274,7 @@ export function strike(
 	res: ServerResponse,
 	fault: Fault,
 	answer: { status: number; body?: unknown; headers?: Record<string, string> },
+	context: StrikeContext,
 ): void {
 	switch (fault.kind ?? 'status') {
 		case 'drop':
@@ -279,19 +293,18 @@ export function strike(
 			return;
 		}
 		case 'slow': {
-			const timer = setTimeout(
-				() => send(res, answer.status, answer.body, answer.headers),
-				fault.delayMs ?? 1000,
-			);
+			const answerNow = () => send(res, answer.status, answer.body, answer.headers);
+			if (fault.delayMs === undefined) return context.held.hold(res, context.request, answerNow);
+			const timer = setTimeout(answerNow, fault.delayMs);
 			res.on('close', () => clearTimeout(timer));
 			return;
 		}
 		case 'page':
-			sendPage(res, fault.status ?? 200, resolveHeaders(fault.headers));
+			sendPage(res, fault.status ?? 200, resolveHeaders(context.clock, fault.headers));
 			return;
 		case 'redirect':
 			res.writeHead(fault.status ?? 302, {
-				...resolveHeaders(fault.headers),
+				...resolveHeaders(context.clock, fault.headers),
 				location: MAINTENANCE_PATH,
 				'content-length': 0,
 			});
@@ -303,7 +316,7 @@ export function strike(
 				res,
 				status,
 				fault.body === undefined ? { message: `Injected fault ${status}.` } : fault.body,
-				resolveHeaders(fault.headers),
+				resolveHeaders(context.clock, fault.headers),
 			);
 		}
 	}

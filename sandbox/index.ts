@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Clock } from './clock';
+import type { ChaosOptions, Fault } from './faults';
+import type { HeldAnswers } from './held';
 import { SandboxServer } from './server';
 import type { SandboxLogin } from './sessions';
 import { DEFAULT_LOGIN } from './sessions';
 import type { Store } from './store';
 import type {
-	ChaosOptions,
-	Fault,
 	RecordedRequest,
 	ResolvedOptions,
 	SandboxOptions,
@@ -19,17 +20,13 @@ export { buildWebhookPayload, fireWebhook, WEBHOOK_TYPES } from './webhooks';
 export { Store } from './store';
 export type { AddContactsOptions, ContactWriteMode } from './store';
 export type * from './model';
-export type {
-	ChaosOptions,
-	Fault,
-	FaultKind,
-	RecordedRequest,
-	SandboxOptions,
-	SeedName,
-	WebhookFireResult,
-} from './types';
+export type { ChaosOptions, Fault, FaultKind } from './faults';
+export type { Clock } from './clock';
+export type { HeldAnswers } from './held';
+export type { RecordedRequest, SandboxOptions, SeedName, WebhookFireResult } from './types';
 export { routes } from './routes';
 export { CHAOS_FAULTS, PROXY_FAULTS } from './faults';
+export { CountWaiters } from './countWaiters';
 
 export interface Sandbox {
 	/** Base URL for the node's credential, e.g. http://127.0.0.1:4010/api. */
@@ -43,18 +40,24 @@ export interface Sandbox {
 	login: SandboxLogin;
 	/** Ends every signed-in session now: the next request with its cookie is refused (403). */
 	expireSessions(): void;
+	/** The sandbox's time: real until a test sets it (reset runs it real again). */
+	clock: Clock;
+	/** Answers held back by 'slow' faults without delayMs, until the test releases them. */
+	held: HeldAnswers;
 	store: Store;
 	/** Every request to /api, in order (a live array). */
 	requests: RecordedRequest[];
 	/** Returns the recorded requests and forgets them. */
 	takeRequests(): RecordedRequest[];
+	/** Resolves once `count` requests are recorded (as `requests` counts them). */
+	untilReceived(count: number): Promise<void>;
 	/** Answers the next matching request(s) with the given fault. */
 	inject(fault: Fault): void;
 	/** Ends injected faults and chaos. */
 	clearFaults(): void;
 	/** From now on a seeded share of requests meets a random fault (see sandbox/faults.ts). */
 	chaos(options: ChaosOptions): void;
-	/** Empties (or reseeds) the store, clears recorded requests and faults. */
+	/** Empties (or reseeds) the store, clears recorded requests and faults, releases held answers, runs the clock real. */
 	reset(seed?: SeedName): void;
 	/** POSTs a webhook payload of the given type (1-8) to `url`. */
 	fireWebhook(
@@ -111,9 +114,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		baseCrypt: resolved.baseCrypt,
 		login: resolved.login,
 		expireSessions: () => server.sessions.expireAll(),
+		clock: server.clock,
+		held: server.held,
 		store: server.store,
 		requests: server.requests,
 		takeRequests: () => server.takeRequests(),
+		untilReceived: (count) => server.received.until(count),
 		inject: (fault) => server.inject(fault),
 		clearFaults: () => server.clearFaults(),
 		chaos: (options) => server.startChaos(options),

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
+import { Clock } from './clock';
+import { CountWaiters } from './countWaiters';
 import { ApiError } from './errors';
 import { flattenHeaders, mediaType, readBody, send, tryParseJson } from './http';
 import { pageOf, readPaging } from './paging';
@@ -23,6 +25,7 @@ import {
 	validateChaos,
 	validateFault,
 } from './faults';
+import { HeldAnswers } from './held';
 import type { RecordedRequest, ResolvedOptions, SeedName } from './types';
 import { isPlainObject, QueryReader } from './validate';
 
@@ -48,8 +51,12 @@ function acceptsJson(accept: string | undefined): boolean {
 }
 
 export class SandboxServer {
+	readonly clock = new Clock();
+	readonly held = new HeldAnswers();
 	readonly store: Store;
 	readonly requests: RecordedRequest[] = [];
+	/** Waits for a number of recorded requests. */
+	readonly received = new CountWaiters(() => this.requests.length);
 	readonly router = new Router(routes);
 	readonly sessions: Sessions;
 	private faults: ActiveFault[] = [];
@@ -60,13 +67,15 @@ export class SandboxServer {
 	url = '';
 
 	constructor(readonly options: ResolvedOptions) {
-		this.store = new Store(options.baseCrypt);
-		this.sessions = new Sessions(options.sessionTtlMs, options.signInStyle);
+		this.store = new Store(options.baseCrypt, this.clock);
+		this.sessions = new Sessions(options.sessionTtlMs, options.signInStyle, () => this.clock.now());
 		seedStore(this.store, options.seed);
 	}
 
-	/** Empties or reseeds the store and forgets recorded requests and faults. */
+	/** Empties or reseeds the store, forgets requests and faults, answers held ones, runs the clock real. */
 	reset(seed: SeedName = this.options.seed): void {
+		this.held.release();
+		this.clock.runReal();
 		this.store.clear();
 		seedStore(this.store, seed);
 		this.requests.length = 0;
@@ -147,18 +156,20 @@ export class SandboxServer {
 			headers,
 			body: undefined,
 			rawBody: '',
-			receivedAt: new Date().toISOString(),
+			receivedAt: this.clock.date().toISOString(),
 			concurrent: this.unanswered,
 		};
 		this.requests.push(record);
+		this.received.check();
 		this.unanswered++;
 		res.once('close', () => this.unanswered--);
 		const [baseCrypt, ...rest] = segments;
 		const suffix = `/${rest.join('/')}`;
 		let fault = this.takeFault(method, suffix);
+		const context = { clock: this.clock, held: this.held, request: record };
 		const reply = (status: number, body?: unknown, extra?: Record<string, string>): void => {
 			record.status = fault?.status ?? status;
-			if (fault) strike(res, fault, { status, body, headers: extra });
+			if (fault) strike(res, fault, { status, body, headers: extra }, context);
 			else send(res, status, body, extra);
 		};
 		try {
@@ -177,7 +188,7 @@ export class SandboxServer {
 
 		if (fault && !fault.applied) {
 			record.status = fault.status;
-			return strike(res, fault, { status: 0 });
+			return strike(res, fault, { status: 0 }, context);
 		}
 
 		if (headers['x-requested-with'] !== 'XMLHttpRequest') {

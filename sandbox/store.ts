@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatTimestamp } from './dates';
+import { Clock } from './clock';
 import { Table } from './table';
 import type {
 	BulkOperation,
@@ -89,13 +90,14 @@ export class Store {
 	private readonly emailIndex = new Map<string, Contact>();
 	private readonly columnIndex = new Map<string, CustomColumn>();
 
-	/** Source of "now" for created/updated stamps (replaceable in tests). */
-	clock: () => Date = () => new Date();
-
-	constructor(readonly baseCrypt: string) {}
+	constructor(
+		readonly baseCrypt: string,
+		/** Dates created and updated stamps. */
+		readonly clock = new Clock(),
+	) {}
 
 	now(): Timestamp {
-		return formatTimestamp(this.clock());
+		return formatTimestamp(this.clock.date());
 	}
 
 	guid(): string {

@@ -1,5 +1,4 @@
 import type { SandboxLogin, SignInStyle } from './sessions';
-export type { ChaosOptions, Fault, FaultKind } from './faults';
 
 export type SeedName = 'empty' | 'demo';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Clock } from './clock';
 import { formatTimestamp, recordTime } from './dates';
 import { ApiError } from './errors';
 import type { ExcludeListEntry, TransactionalEmail } from './model';
@@ -27,8 +28,9 @@ const CHROME_UA =
 	'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 const OUTLOOK_UA = 'Mozilla/4.0 (compatible; ms-office; MSOffice 16)';
 
-const plus = (stamp: string, seconds: number): string =>
-	formatTimestamp(new Date((recordTime(stamp) ?? Date.now()) + seconds * 1000));
+/** `seconds` after `stamp` (after `now` when the stamp is unreadable). */
+const plus = (stamp: string, seconds: number, now: number): string =>
+	formatTimestamp(new Date((recordTime(stamp) ?? now) + seconds * 1000));
 
 const latest = <T>(rows: readonly T[], test: (row: T) => boolean): T | undefined => {
 	for (let i = rows.length - 1; i >= 0; i--) if (test(rows[i])) return rows[i];
@@ -47,8 +49,8 @@ interface MailFacts {
 	delivered: string;
 }
 
-function syntheticMail(): MailFacts {
-	const created = formatTimestamp(new Date(Date.now() - 120_000));
+function syntheticMail(now: number): MailFacts {
+	const created = formatTimestamp(new Date(now - 120_000));
 	return {
 		transactionalEmailId: 989206,
 		recipient: 'jana.novakova@example.cz',
@@ -57,14 +59,14 @@ function syntheticMail(): MailFacts {
 		subject: 'Potvrzení objednávky č. 2025-0142',
 		guid: randomUUID(),
 		created,
-		sent: plus(created, 2),
-		delivered: plus(created, 22),
+		sent: plus(created, 2, now),
+		delivered: plus(created, 22, now),
 	};
 }
 
-function mailFacts(email: TransactionalEmail | undefined): MailFacts {
-	if (!email) return syntheticMail();
-	const sent = email.sent ?? plus(email.created, 2);
+function mailFacts(email: TransactionalEmail | undefined, now: number): MailFacts {
+	if (!email) return syntheticMail(now);
+	const sent = email.sent ?? plus(email.created, 2, now);
 	return {
 		transactionalEmailId: email.emailId,
 		recipient: email.toAddress,
@@ -74,13 +76,14 @@ function mailFacts(email: TransactionalEmail | undefined): MailFacts {
 		guid: email.guid,
 		created: email.created,
 		sent,
-		delivered: email.delivered ?? plus(sent, 20),
+		delivered: email.delivered ?? plus(sent, 20, now),
 	};
 }
 
 function transactionalPayload(
 	typeId: number,
 	overrides: Record<string, unknown>,
+	at: number,
 	store?: Store,
 ): Record<string, unknown> {
 	const wantedId =
@@ -92,11 +95,11 @@ function transactionalPayload(
 		store
 			? latest(store.transactionalEmails.rows, (e) => forEmail(e.emailId) && test(e))
 			: undefined;
-	const now = formatTimestamp(new Date());
+	const now = formatTimestamp(new Date(at));
 
 	switch (typeId) {
 		case 1: {
-			const m = mailFacts(anyEmail((e) => e.delivered !== null) ?? anyEmail(() => true));
+			const m = mailFacts(anyEmail((e) => e.delivered !== null) ?? anyEmail(() => true), at);
 			return {
 				webhookTypeId: 1,
 				transactionalEmailId: m.transactionalEmailId,
@@ -113,7 +116,7 @@ function transactionalPayload(
 			const click = store
 				? latest(store.transactionalClicks.rows, (c) => forEmail(c.emailId))
 				: undefined;
-			const m = mailFacts(emailOf(click?.emailId) ?? anyEmail(() => true));
+			const m = mailFacts(emailOf(click?.emailId) ?? anyEmail(() => true), at);
 			return {
 				webhookTypeId: 2,
 				transactionalEmailId: m.transactionalEmailId,
@@ -133,7 +136,7 @@ function transactionalPayload(
 			const open = store
 				? latest(store.transactionalOpens.rows, (o) => forEmail(o.emailId))
 				: undefined;
-			const m = mailFacts(emailOf(open?.emailId) ?? anyEmail(() => true));
+			const m = mailFacts(emailOf(open?.emailId) ?? anyEmail(() => true), at);
 			return {
 				webhookTypeId: 3,
 				transactionalEmailId: m.transactionalEmailId,
@@ -157,7 +160,7 @@ function transactionalPayload(
 						(d) => forEmail(d.emailId) && d.dsnStatus.startsWith('5') === hard,
 					)
 				: undefined;
-			const m = mailFacts(emailOf(info?.emailId) ?? anyEmail(() => true));
+			const m = mailFacts(emailOf(info?.emailId) ?? anyEmail(() => true), at);
 			const head = {
 				webhookTypeId: typeId,
 				transactionalEmailId: m.transactionalEmailId,
@@ -181,7 +184,7 @@ function transactionalPayload(
 							e.isSpamComplaint === spam,
 					)
 				: undefined;
-			const m = mailFacts(emailOf(entry?.sourceTransactionalEmailId) ?? anyEmail(() => true));
+			const m = mailFacts(emailOf(entry?.sourceTransactionalEmailId) ?? anyEmail(() => true), at);
 			return {
 				webhookTypeId: typeId,
 				transactionalEmailId: m.transactionalEmailId,
@@ -200,6 +203,7 @@ function transactionalPayload(
 
 function massUnsubscribePayload(
 	overrides: Record<string, unknown>,
+	at: number,
 	store?: Store,
 ): Record<string, unknown> {
 	const wantedId = typeof overrides.mailId === 'number' ? overrides.mailId : undefined;
@@ -215,7 +219,7 @@ function massUnsubscribePayload(
 	const mail =
 		store?.marketingEmails.get(entry?.sourceMarketingEmailId ?? wantedId ?? -1) ??
 		(store ? latest(store.marketingEmails.rows, () => wantedId === undefined) : undefined);
-	const now = formatTimestamp(new Date());
+	const now = formatTimestamp(new Date(at));
 	return {
 		webhookTypeId: 8,
 		mailId: mail?.emailId ?? 378651800,
@@ -223,7 +227,7 @@ function massUnsubscribePayload(
 		created: entry?.createdDate ?? now,
 		recipient: mail?.toAddress ?? entry?.email ?? 'petr.svoboda@example.cz',
 		fromAddress: mail?.fromAddress ?? 'newsletter@pekarna-klas.cz',
-		sent: mail?.sent ?? plus(now, -86_400),
+		sent: mail?.sent ?? plus(now, -86_400, at),
 	};
 }
 
@@ -235,10 +239,11 @@ export function buildWebhookPayload(
 ): Record<string, unknown> {
 	if (!WEBHOOK_TYPES[typeId])
 		throw new RangeError(`Unknown webhook type ${typeId} (expected 1-8).`);
+	const at = (store?.clock ?? new Clock()).now();
 	const base =
 		typeId === 8
-			? massUnsubscribePayload(overrides, store)
-			: transactionalPayload(typeId, overrides, store);
+			? massUnsubscribePayload(overrides, at, store)
+			: transactionalPayload(typeId, overrides, at, store);
 	return { ...base, ...overrides };
 }
 

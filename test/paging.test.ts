@@ -2,8 +2,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../sandbox';
 import { jsonOf } from './harness';
-import { FAST } from './helpers/faults';
-import { useSandbox } from './helpers/sandbox';
+import { FAST, useFakeClock } from './helpers/faults';
+import { beforeRunEnds, releasingEvery, useSandbox } from './helpers/sandbox';
 
 /** Contact > Get Many in pages of `pageSize`, with Retries and Timeout options. */
 const getContacts = (
@@ -32,8 +32,9 @@ describe('Return All reads the pages in parallel once page 1 gave the counts', (
 	beforeEach(() => {
 		contactIds = t.sandbox.store.addContacts(1_050).map((c) => c.contactId);
 	});
-	const slowAnswers = (delayMs: number) =>
-		t.sandbox.inject({ method: 'GET', path: '/contacts', kind: 'slow', delayMs, times: 1_000 });
+	/** Holds the answers to the `count` requests after page 1. */
+	const holdPages = (count: number) =>
+		t.sandbox.inject({ method: 'GET', path: '/contacts', kind: 'slow', skip: 1, times: count });
 
 	it('at Pages in Parallel 1, asks for pages 1 to 11 one after another and returns each contact once, in order', async () => {
 		const result = await t.run(getContacts(100, { pageConcurrency: 1 }));
@@ -45,9 +46,9 @@ describe('Return All reads the pages in parallel once page 1 gave the counts', (
 	});
 
 	it('by default, asks for page 1 alone, then has up to 4 pages under way, and returns the same output', async () => {
-		slowAnswers(200);
+		holdPages(8);
 
-		const result = await t.run(getContacts(100));
+		const result = await releasingEvery(t.sandbox, 4, t.run(getContacts(100)));
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((c) => c.contactId)).toEqual(contactIds);
@@ -59,9 +60,13 @@ describe('Return All reads the pages in parallel once page 1 gave the counts', (
 	});
 
 	it('at Pages in Parallel 8, has up to 8 pages under way', async () => {
-		slowAnswers(200);
+		holdPages(8);
 
-		const result = await t.run(getContacts(100, { pageConcurrency: 8 }));
+		const result = await releasingEvery(
+			t.sandbox,
+			8,
+			t.run(getContacts(100, { pageConcurrency: 8 })),
+		);
 
 		expect(jsonOf(result).map((c) => c.contactId)).toEqual(contactIds);
 		expect(ascending(pagesAsked(t.sandbox.requests))).toEqual(range(1, 11));
@@ -69,12 +74,17 @@ describe('Return All reads the pages in parallel once page 1 gave the counts', (
 	});
 
 	it("keeps the server's order when a later page answers first", async () => {
-		// The second request (page 2) is answered last of its group.
-		t.sandbox.inject({ method: 'GET', path: '/contacts', kind: 'slow', delayMs: 300, skip: 1 });
+		holdPages(4);
+		const run = t.run(getContacts(100));
 
-		const result = await t.run(getContacts(100));
+		// Pages 2 to 5 are under way; page 2 is answered last of them.
+		await beforeRunEnds(run, t.sandbox.held.untilHeld(4), 'pages 2 to 5 were under way');
+		expect(t.sandbox.held.release((request) => request.query.page !== '2')).toBe(3);
+		expect(t.sandbox.held.release()).toBe(1);
+		const result = await run;
 
 		expect(jsonOf(result).map((c) => c.contactId)).toEqual(contactIds);
+		expect(pagesAsked(t.sandbox.requests.slice(0, 5))).toEqual([1, 2, 3, 4, 5]);
 		expect(t.sandbox.requests[1].fault).toBe('slow after the write');
 	});
 
@@ -102,37 +112,38 @@ describe('Return All reads the pages in parallel once page 1 gave the counts', (
 
 describe('a Retry-After on one page slows the whole run, not only that page', () => {
 	const t = useSandbox();
+	const clock = useFakeClock();
 
 	it.each([429, 503])(
-		'after a %i, no request arrives until the pause is over, and at most 2 are under way after it',
+		'after a %i, no request goes out until the pause is over, and at most 2 are under way after it',
 		async (status) => {
 			const contactIds = t.sandbox.store.addContacts(2_000).map((c) => c.contactId);
-			// Page 1 passes; of the next four under way, three are held 500 ms and the last told to wait 1 s.
-			t.sandbox.inject({
-				method: 'GET',
-				path: '/contacts',
-				kind: 'slow',
-				delayMs: 500,
-				skip: 1,
-				times: 3,
-			});
+			// Page 1 passes; of the next four under way, three are held and the last told to wait 1 s.
+			t.sandbox.inject({ method: 'GET', path: '/contacts', kind: 'slow', skip: 1, times: 3 });
 			t.sandbox.inject({
 				method: 'GET',
 				path: '/contacts',
 				status,
 				headers: { 'retry-after': '1' },
 			});
+			clock.holdWaits();
+			const run = t.run(getContacts(100));
 
-			const result = await t.run(getContacts(100));
+			// Told to wait, then answered the three held pages: it waits with the next page too.
+			await beforeRunEnds(run, clock.untilWaiting(1), 'the node waited');
+			t.sandbox.held.release();
+			const nextPage = Promise.race([clock.untilWaiting(2), t.sandbox.untilReceived(6)]);
+			await beforeRunEnds(run, nextPage, 'the next page waited or went out');
+			const beforePause = t.sandbox.requests.length;
+			clock.advance(1000);
+			const result = await run;
 
 			expect(result.error).toBeUndefined();
 			expect(jsonOf(result).map((c) => c.contactId)).toEqual(contactIds);
-			const told = t.sandbox.requests.findIndex((r) => r.status === status);
-			expect(told).toBe(4);
-			const pauseEnds = Date.parse(t.sandbox.requests[told].receivedAt) + 1000;
-			const after = t.sandbox.requests.slice(told + 1);
-			// Timers may fire a millisecond early; without the shared pause the next pages came at 500 ms.
-			expect(after.filter((r) => Date.parse(r.receivedAt) < pauseEnds - 5)).toEqual([]);
+			expect(t.sandbox.requests.findIndex((r) => r.status === status)).toBe(4);
+			expect(beforePause).toBe(5);
+			expect(clock.waits).toEqual([1000, 1000]);
+			const after = t.sandbox.requests.slice(beforePause);
 			expect(Math.max(...after.map((r) => r.concurrent))).toBeLessThanOrEqual(1);
 			expect(ascending(pagesAsked(t.sandbox.requests.filter((r) => r.status === 200)))).toEqual(
 				range(1, 20),

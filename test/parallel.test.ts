@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { CHAOS_FAULTS } from '../sandbox';
 import { FAST } from './helpers/faults';
 import { fixClockAndGuids } from './helpers/operations';
-import { useSandbox } from './helpers/sandbox';
+import { beforeRunEnds, releasingEvery, useSandbox } from './helpers/sandbox';
 import {
 	address,
 	emailsPosted,
@@ -30,38 +30,41 @@ const stored = () => emailsStored(t.sandbox);
 /** The item numbers 0..n-1. */
 const first = (n: number) => range(0, n - 1);
 
-/** Milliseconds between the sandbox receiving the first request and the n-th. */
-const receivedAfterFirst = (n: number) => {
-	const at = t.sandbox.requests.map((request) => Date.parse(request.receivedAt));
-	return at[n] - at[0];
-};
+/** How many requests each e-mail POST found still unanswered when it arrived, in order. */
+const underWayBefore = () => t.sandbox.requests.map((request) => request.concurrent);
 
 describe('Parallel Requests', () => {
 	it('sends 8 items at once, the 9th once one of them is answered', async () => {
-		// The first 8 requests are answered after a second: all 8 go out before; the 9th cannot.
-		t.sandbox.inject({ method: 'POST', kind: 'slow', delayMs: 1000, times: 8 });
+		// The first 8 answers are held until all 8 are under way.
+		t.sandbox.inject({ method: 'POST', kind: 'slow', times: 8 });
 
-		const result = await t.run(sendEmail(), { items: recipients(9) });
+		const result = await releasingEvery(t.sandbox, 8, t.run(sendEmail(), { items: recipients(9) }));
 
 		expect(result.error).toBeUndefined();
-		expect(receivedAfterFirst(7)).toBeLessThan(999);
-		expect(receivedAfterFirst(8)).toBeGreaterThanOrEqual(999);
+		const found = underWayBefore();
+		expect(found.slice(0, 8)).toEqual(range(0, 7));
+		expect(found[8]).toBeLessThan(8);
 		expect([...posted()].sort()).toEqual(first(9).map(address).sort());
 	});
 
 	it('by default sends one item at a time', async () => {
-		t.sandbox.inject({ method: 'POST', kind: 'slow', delayMs: 300, times: 1 });
+		// Each answer is held until the test sees it under way: a second request would find it unanswered.
+		t.sandbox.inject({ method: 'POST', kind: 'slow', times: 2 });
 
-		await t.run(sendEmail({}), { items: recipients(2) });
+		await releasingEvery(t.sandbox, 1, t.run(sendEmail({}), { items: recipients(2) }));
 
-		expect(receivedAfterFirst(1)).toBeGreaterThanOrEqual(299);
+		expect(underWayBefore()).toEqual([0, 0]);
 		expect(posted()).toEqual([address(0), address(1)]);
 	});
 
 	it('keeps the input order and pairedItem when later items are answered first', async () => {
-		t.sandbox.inject({ method: 'POST', kind: 'slow', delayMs: 200, times: 3 });
+		// Items 0-2 are answered only once all 20 requests came.
+		t.sandbox.inject({ method: 'POST', kind: 'slow', times: 3 });
+		const run = t.run(sendEmail(), { items: recipients(20) });
 
-		const result = await t.run(sendEmail(), { items: recipients(20) });
+		await beforeRunEnds(run, t.sandbox.untilReceived(20), 'all 20 requests came');
+		expect(t.sandbox.held.release()).toBe(3);
+		const result = await run;
 
 		expect(result.items.map((item) => [item.json.email, item.pairedItem])).toEqual(
 			first(20).map((n) => [address(n), { item: n }]),

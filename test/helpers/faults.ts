@@ -2,22 +2,59 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { timing } from '../../nodes/MailKomplet/transport';
 import type { Fault } from '../../sandbox';
+import { CountWaiters } from '../../sandbox';
+
+export interface FakeClock {
+	/** Every wait the node began, in order. */
+	waits: number[];
+	setNow(ms: number): void;
+	/** From now on (this test), waits last until `advance` moves the time past their end. */
+	holdWaits(): void;
+	/** Resolves once `count` held waits are under way. */
+	untilWaiting(count: number): Promise<void>;
+	/** Moves the time on by `ms`, ending the held waits that are then over. */
+	advance(ms: number): void;
+}
 
 /**
- * Replaces the transport's clock for each test: waits are recorded and return at once, time
- * moves on by what was waited, jitter is fixed at its middle. Bounds are asserted on `waits`.
+ * Replaces the transport's clock for each test: waits are recorded and end at once, time moves
+ * on by what was waited, jitter is fixed at its middle. Bounds are asserted on `waits`; a test
+ * that needs to act while the node waits holds the waits and advances the time itself.
  */
-export function useFakeClock(): { waits: number[]; setNow: (ms: number) => void } {
+export function useFakeClock(): FakeClock {
 	const real = { ...timing };
 	let now = 0;
-	const clock = { waits: [] as number[], setNow: (ms: number) => (now = ms) };
+	let sleepers: Array<{ until: number; wake: () => void }> = [];
+	const waiting = new CountWaiters(() => sleepers.length);
+	const autoSleep = async (ms: number) => {
+		clock.waits.push(ms);
+		now += ms;
+	};
+	const heldSleep = async (ms: number) => {
+		clock.waits.push(ms);
+		await new Promise<void>((wake) => {
+			sleepers.push({ until: now + ms, wake });
+			waiting.check();
+		});
+	};
+	const clock: FakeClock = {
+		waits: [],
+		setNow: (ms) => (now = ms),
+		holdWaits: () => (timing.sleep = heldSleep),
+		untilWaiting: async (count) => await waiting.until(count),
+		advance: (ms) => {
+			now += ms;
+			const over = sleepers.filter((sleeper) => sleeper.until <= now);
+			sleepers = sleepers.filter((sleeper) => sleeper.until > now);
+			for (const sleeper of over) sleeper.wake();
+		},
+	};
 	beforeEach(() => {
 		clock.waits.length = 0;
+		sleepers = [];
+		// From the real time, as the sandbox's Retry-After dates are.
 		now = Date.now();
-		timing.sleep = async (ms: number) => {
-			clock.waits.push(ms);
-			now += ms;
-		};
+		timing.sleep = autoSleep;
 		timing.now = () => now;
 		timing.random = () => 0.5;
 	});
@@ -32,11 +69,11 @@ export function expectNoSecret(value: unknown, secret: string): void {
 	expect(String((value as Error)?.stack ?? '')).not.toContain(secret);
 }
 
-/** Retries and Timeout for tests: tiny waits, a timeout short for the "slow" fault yet long for a busy CI machine. */
-export const FAST = { retryDelayMs: 1, timeoutMs: 600 };
-
-/** How long a "slow" fault holds its answer: well past FAST's timeout. */
-export const SLOW_MS = 900;
+/**
+ * Retries and Timeout for tests: tiny waits, and a timeout long for a busy machine's answers;
+ * a "slow" fault holds its answer until the test releases it, so it always comes too late.
+ */
+export const FAST = { retryDelayMs: 1, timeoutMs: 1000 };
 
 /** Every fault kind the sandbox injects, named for test titles; `applied` ones let the write happen. */
 export const FAULT_KINDS: Array<[string, Omit<Fault, 'method' | 'path'>]> = [
@@ -52,7 +89,7 @@ export const FAULT_KINDS: Array<[string, Omit<Fault, 'method' | 'path'>]> = [
 	['a connection dropped before the write', { kind: 'drop' }],
 	['a connection dropped after the write', { kind: 'drop', applied: true }],
 	['an answer cut short', { kind: 'cut' }],
-	['an answer slower than the timeout', { kind: 'slow', delayMs: SLOW_MS }],
+	['an answer slower than the timeout', { kind: 'slow' }],
 	['a CDN error page 520 after the write', { kind: 'page', status: 520, applied: true }],
 	['a CDN timeout page 524 after the write', { kind: 'page', status: 524, applied: true }],
 ];

@@ -45,7 +45,7 @@ export const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart
 /** Stamps records with NOW and numbers their GUIDs, so outputs compare exactly. */
 export function fixClockAndGuids(t: SandboxTestContext): void {
 	beforeEach(() => {
-		t.sandbox.store.clock = () => new Date(NOW);
+		t.sandbox.clock.set(NOW);
 		let n = 0;
 		t.sandbox.store.guid = () => guid(++n);
 	});

@@ -32,8 +32,14 @@ export interface SandboxTestContext {
 	sent(): SentRequest[];
 }
 
-/** Starts a sandbox for the test file and gives each test a fresh store and request log. */
-export function useSandbox(options: SandboxOptions = {}): SandboxTestContext {
+/**
+ * Starts a sandbox for the test file and gives each test a fresh store and request log (or,
+ * with `shared`, lets the tests of a file build on each other's state, as phases of one run).
+ */
+export function useSandbox(
+	options: SandboxOptions = {},
+	{ shared = false }: { shared?: boolean } = {},
+): SandboxTestContext {
 	const context = {} as SandboxTestContext;
 	beforeAll(async () => {
 		const sandbox = await startSandbox(options);
@@ -45,7 +51,7 @@ export function useSandbox(options: SandboxOptions = {}): SandboxTestContext {
 		};
 	});
 	afterAll(async () => await context.sandbox.close());
-	beforeEach(() => context.sandbox.reset());
+	if (!shared) beforeEach(() => context.sandbox.reset());
 	context.run = async (parameters, runOptions = {}) =>
 		await runNode({ parameters, credentials: context.credentials, ...runOptions });
 	context.sent = () => {
@@ -58,6 +64,41 @@ export function useSandbox(options: SandboxOptions = {}): SandboxTestContext {
 		}));
 	};
 	return context;
+}
+
+/** Which comes first: `state` or the end of `run` (successful or not). */
+const firstOf = async (run: Promise<unknown>, state: Promise<void>) =>
+	await Promise.race([
+		state.then(() => 'reached' as const),
+		run.then(
+			() => 'ended' as const,
+			() => 'ended' as const,
+		),
+	]);
+
+/**
+ * Waits for `state` (answers held, requests received) while `run` is under way; fails when the
+ * run ends first, so a test whose requests never pile up says so instead of hanging.
+ */
+export async function beforeRunEnds(
+	run: Promise<unknown>,
+	state: Promise<void>,
+	what: string,
+): Promise<void> {
+	if ((await firstOf(run, state)) === 'ended') throw new Error(`The run ended before ${what}`);
+}
+
+/**
+ * Lets `run` go on in rounds: each time `count` answers are held at once, releases them all;
+ * resolves with the run's result. Requests a round holds were all under way together.
+ */
+export async function releasingEvery<T>(
+	sandbox: Sandbox,
+	count: number,
+	run: Promise<T>,
+): Promise<T> {
+	while ((await firstOf(run, sandbox.held.untilHeld(count))) === 'reached') sandbox.held.release();
+	return await run;
 }
 
 /** Builds n8n's resource-locator value for an ID typed "By ID". */

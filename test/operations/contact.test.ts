@@ -8,7 +8,7 @@ const t = useSandbox();
 const NOW = '2026-01-15T10:00:00';
 
 beforeEach(() => {
-	t.sandbox.store.clock = () => new Date(NOW);
+	t.sandbox.clock.set(NOW);
 });
 
 /** A resource mapper value as the editor stores it for "Map Each Column". */

@@ -6,7 +6,7 @@ const t = useSandbox();
 const CREATED = '2026-01-15T10:00:00';
 
 beforeEach(() => {
-	t.sandbox.store.clock = () => new Date('2026-01-15T10:00:00');
+	t.sandbox.clock.set(CREATED);
 	let n = 0;
 	t.sandbox.store.guid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 });

@@ -72,11 +72,14 @@ describe('sandbox paging faults: a list endpoint that does not page as documente
 	});
 
 	it('the request log says how many requests were unanswered when each arrived', async () => {
-		sandbox.inject({ method: 'GET', path: '/contacts', kind: 'slow', delayMs: 200, times: 3 });
+		sandbox.inject({ method: 'GET', path: '/contacts', kind: 'slow', times: 3 });
 
-		await Promise.all(
+		const three = Promise.all(
 			[1, 2, 3].map((page) => call(sandbox, 'GET', '/contacts', { query: { page } })),
 		);
+		await sandbox.held.untilHeld(3);
+		sandbox.held.release();
+		await three;
 		await call(sandbox, 'GET', '/contacts');
 
 		expect(sandbox.requests.map((r) => r.concurrent)).toEqual([0, 1, 2, 0]);
