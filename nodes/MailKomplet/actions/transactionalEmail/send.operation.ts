@@ -307,7 +307,8 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<I
 		}),
 		...source,
 	};
-	if (fields.replyTo) message.replyTo = asEmail(ctx, fields.replyTo, 'Reply-To Email', itemIndex);
+	if (fields.replyTo)
+		message.replyTo = asEmail(ctx, fields.replyTo, 'Reply-To Email', itemIndex) as string;
 	const tags = splitList(fields.tags, /[,;]/);
 	if (tags.length) message.tags = tags.join(',');
 	for (const track of ['trackOpens', 'trackClicks']) {
