@@ -59,7 +59,8 @@ interface RequestBase {
 	/** Path segments after the baseCrypt; each is URL-encoded on its own. */
 	path: Array<string | number>;
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** A JSON object, or an array for endpoints that take many records (orders). */
+	body?: IDataObject | IDataObject[];
 	/** Item the request belongs to: errors point at it and its Retries and Timeout apply. */
 	itemIndex?: number;
 	/** Shared with the other requests of one run (the pages of a list): Retry-After pauses all. */
