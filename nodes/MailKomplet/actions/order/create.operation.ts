@@ -35,7 +35,7 @@ const email: INodeProperties = {
 	default: '',
 	placeholder: 'name@email.com',
 	description:
-		"The customer's e-mail address, e.g. {{ $json.billing.email }} from the WooCommerce Trigger or {{ $json.email }} from the Shopify Trigger",
+		"The customer's e-mail address: map billing.email of the WooCommerce Trigger's output or email of the Shopify Trigger's",
 };
 
 const orderId: INodeProperties = {
@@ -46,7 +46,7 @@ const orderId: INodeProperties = {
 	default: '',
 	placeholder: '1234',
 	description:
-		"The shop's number of the order, a whole number, e.g. {{ $json.id }} from the WooCommerce Trigger or {{ $json.order_number }} from the Shopify Trigger",
+		"The shop's number of the order, a whole number: map the order's ID from the WooCommerce Trigger, or order_number from the Shopify Trigger",
 };
 
 const created: INodeProperties = {
@@ -56,7 +56,7 @@ const created: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'When the order was placed, e.g. {{ $json.date_created }} (WooCommerce) or {{ $json.created_at }} (Shopify). Sent as "2024-05-01 10:15:00" in the workflow\'s time zone; a time with an offset is converted to it.',
+		'When the order was placed: map date_created (WooCommerce) or created_at (Shopify). Sent as "2024-05-01 10:15:00" in the workflow\'s time zone; a time with an offset is converted to it.',
 };
 
 const totalPrice: INodeProperties = {
@@ -66,7 +66,7 @@ const totalPrice: INodeProperties = {
 	default: '',
 	placeholder: '99.00',
 	description:
-		'What the customer paid for the order, e.g. {{ $json.total }} (WooCommerce) or {{ $json.total_price }} (Shopify); sent as "99.00"',
+		'What the customer paid for the order: map total (WooCommerce) or total_price (Shopify); sent as "99.00"',
 };
 
 const lineItemsSource: INodeProperties = {
@@ -82,7 +82,7 @@ const lineItemsSource: INodeProperties = {
 		{
 			name: 'From an Expression (JSON Array)',
 			value: 'json',
-			description: "Map the array of the order's lines from the input, e.g. {{ $json.line_items }}",
+			description: "Map the array of the order's lines from the input, e.g. line_items",
 		},
 	],
 	default: 'json',
@@ -152,7 +152,7 @@ const lineItemsJson: INodeProperties = {
 	default: '[]',
 	displayOptions: { show: { lineItemsSource: ['json'] } },
 	description:
-		"An array of line items, usually an expression such as {{ $json.line_items }}. Each has name (or title), amount (or quantity), category, price (unit price) and productUrl (or permalink): WooCommerce's and Shopify's line items as they are.",
+		"An array of line items, usually an expression mapping line_items of the input. Each has name (or title), amount (or quantity), category, price (unit price) and productUrl (or permalink): WooCommerce's and Shopify's line items as they are.",
 };
 
 const additionalFields: INodeProperties = {
@@ -168,7 +168,7 @@ const additionalFields: INodeProperties = {
 			type: 'dateTime',
 			default: '',
 			description:
-				'When the order was completed, e.g. {{ $json.date_completed }} (WooCommerce); sent like Created',
+				'When the order was completed: map date_completed (WooCommerce); sent like Created',
 		},
 	],
 };
@@ -185,7 +185,7 @@ const options: INodeProperties = {
 			name: 'batchSize',
 			type: 'number',
 			typeOptions: { minValue: ORDER_BATCH.min, maxValue: ORDER_BATCH.max },
-			default: ORDER_BATCH.default,
+			default: 100,
 			description: 'How many orders to send per request',
 		},
 	],
