@@ -554,12 +554,21 @@ describe('Transactional Email > Send with Reply-To and Tags (not in the referenc
 	const items = ['jana', 'petr'].map((name) => ({
 		json: { email: `${name}@example.cz`, helpdesk: `help-${name}@webkomplet.cz`, shop: 'eshop' },
 	}));
-	const content = (helpdesk: string) => ({
-		fromAddress: 'shop@webkomplet.cz',
-		subject: 'Your order',
-		bodyText: 'Thank you',
-		replyTo: helpdesk,
-		tags: 'order,eshop',
+	/** The POST of one e-mail with this Reply-To to these recipients. */
+	const emailPost = (helpdesk: string, ...recipients: string[]) => ({
+		method: 'POST',
+		path: '/transactionalEmails',
+		query: {},
+		body: {
+			email: {
+				fromAddress: 'shop@webkomplet.cz',
+				subject: 'Your order',
+				bodyText: 'Thank you',
+				replyTo: helpdesk,
+				tags: 'order,eshop',
+				to: recipients.map((address) => ({ address })),
+			},
+		},
 	});
 
 	it("sends email.replyTo and email.tags with each item's message, One Request per Item", async () => {
@@ -567,22 +576,8 @@ describe('Transactional Email > Send with Reply-To and Tags (not in the referenc
 
 		expect(result.error).toBeUndefined();
 		expect(t.sent()).toEqual([
-			{
-				method: 'POST',
-				path: '/transactionalEmails',
-				query: {},
-				body: {
-					email: { ...content('help-jana@webkomplet.cz'), to: [{ address: 'jana@example.cz' }] },
-				},
-			},
-			{
-				method: 'POST',
-				path: '/transactionalEmails',
-				query: {},
-				body: {
-					email: { ...content('help-petr@webkomplet.cz'), to: [{ address: 'petr@example.cz' }] },
-				},
-			},
+			emailPost('help-jana@webkomplet.cz', 'jana@example.cz'),
+			emailPost('help-petr@webkomplet.cz', 'petr@example.cz'),
 		]);
 		expect(
 			t.sandbox.store.transactionalEmails.rows.map((e) => [e.toAddress, e.replyTo, e.tags]),
@@ -597,17 +592,7 @@ describe('Transactional Email > Send with Reply-To and Tags (not in the referenc
 
 		expect(result.error).toBeUndefined();
 		expect(t.sent()).toEqual([
-			{
-				method: 'POST',
-				path: '/transactionalEmails',
-				query: {},
-				body: {
-					email: {
-						...content('help-jana@webkomplet.cz'),
-						to: [{ address: 'jana@example.cz' }, { address: 'petr@example.cz' }],
-					},
-				},
-			},
+			emailPost('help-jana@webkomplet.cz', 'jana@example.cz', 'petr@example.cz'),
 		]);
 		expect(jsonOf(result)).toEqual([
 			{ email: 'jana@example.cz', guid: guid(1) },
