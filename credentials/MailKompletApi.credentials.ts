@@ -7,6 +7,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	API_HEADERS,
+	baseUrlOf,
+	DEFAULT_BASE_URL,
+	insecureBaseUrl,
+} from '../nodes/MailKomplet/transport/api';
+
 export class MailKompletApi implements ICredentialType {
 	name = 'mailKompletApi';
 
@@ -43,7 +50,7 @@ export class MailKompletApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.mail-komplet.cz/api',
+			default: DEFAULT_BASE_URL,
 			description:
 				'Leave the default for the real Mail Komplet. Change it only to point the node at a local Mail Komplet sandbox.',
 		},
@@ -55,11 +62,13 @@ export class MailKompletApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const insecure = insecureBaseUrl(baseUrlOf(credentials), 'the API key');
+		if (insecure)
+			throw new Error(`Mail Komplet API credential: ${insecure}. Use ${DEFAULT_BASE_URL}.`);
 		requestOptions.headers = {
 			...requestOptions.headers,
 			Authorization: `Basic ${credentials.apiKey}`,
-			Accept: 'application/json;charset:utf-8',
-			'X-Requested-With': 'XMLHttpRequest',
+			...API_HEADERS,
 		};
 		return requestOptions;
 	}

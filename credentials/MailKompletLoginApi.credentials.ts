@@ -10,14 +10,17 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-const DEFAULT_BASE_URL = 'https://api.mail-komplet.cz/api';
+import {
+	API_HEADERS,
+	baseUrlOf,
+	DEFAULT_BASE_URL,
+	insecureBaseUrl,
+	isSafeSegment,
+	isTransientStatus,
+	SignInError,
+} from '../nodes/MailKomplet/transport/api';
 
-const API_HEADERS = {
-	Accept: 'application/json;charset:utf-8',
-	'X-Requested-With': 'XMLHttpRequest',
-};
-
-/** The cookie pairs of Set-Cookie headers, as a Cookie header sends them back. */
+/** The cookie pairs of Set-Cookie headers, whatever their names, as a Cookie header sends them back. */
 function cookieHeader(setCookie: unknown): string {
 	const lines = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
 	return lines
@@ -26,28 +29,27 @@ function cookieHeader(setCookie: unknown): string {
 		.join('; ');
 }
 
+/** The account key of a sign-in answer: baseCrypt in any case, at the top level or under data. */
+function accountKey(body: unknown): string | undefined {
+	const records = [
+		body,
+		(body as IDataObject | undefined)?.data ?? (body as IDataObject | undefined)?.Data,
+	];
+	for (const record of records) {
+		if (!record || typeof record !== 'object') continue;
+		for (const [key, value] of Object.entries(record)) {
+			if (key.toLowerCase() === 'basecrypt' && typeof value === 'string' && value.trim()) {
+				return value;
+			}
+		}
+	}
+	return undefined;
+}
+
 /** Sign-in tries in all, and how long each may take: a sign-in is safe to repeat, a hung one must end. */
 const SIGN_IN_TRIES = 3;
 const SIGN_IN_TIMEOUT_MS = 30_000;
 const SIGN_IN_RETRY_MS = 500;
-
-/** Answers that say "not now" rather than "wrong login": 429 and any 5xx but 501. */
-const isTransient = (status: number) => status === 429 || (status >= 500 && status !== 501);
-
-/** The password goes in the body: only over https, or plain http to this machine (a local sandbox). */
-function checkBaseUrl(baseUrl: string): void {
-	let url: URL;
-	try {
-		url = new URL(baseUrl);
-	} catch {
-		throw new Error('Mail Komplet sign-in failed: the Base URL is not a URL');
-	}
-	const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-	if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return;
-	throw new Error(
-		`Mail Komplet sign-in failed: the Base URL must start with https:// (plain http:// only for localhost), so the password never travels unencrypted`,
-	);
-}
 
 export class MailKompletLoginApi implements ICredentialType {
 	name = 'mailKompletLoginApi';
@@ -114,8 +116,9 @@ export class MailKompletLoginApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-		checkBaseUrl(baseUrl);
+		const baseUrl = baseUrlOf(credentials);
+		const insecure = insecureBaseUrl(baseUrl, 'the password');
+		if (insecure) throw new SignInError(`Mail Komplet sign-in failed: ${insecure}`);
 		const signIn = async () =>
 			await this.helpers.httpRequest({
 				method: 'POST',
@@ -136,20 +139,24 @@ export class MailKompletLoginApi implements ICredentialType {
 		let response: { statusCode: number; headers: IDataObject; body: unknown } | undefined;
 		for (let tries = 1; ; tries++) {
 			response = await signIn().catch(() => undefined);
-			if ((response && !isTransient(response.statusCode)) || tries >= SIGN_IN_TRIES) break;
+			if ((response && !isTransientStatus(response.statusCode)) || tries >= SIGN_IN_TRIES) break;
 			await sleep(SIGN_IN_RETRY_MS * 2 ** (tries - 1));
 		}
 		// A new error: the raw one carries the request, password included.
-		if (!response) throw new Error(`Mail Komplet sign-in failed: could not reach ${baseUrl}`);
-		const body = (response.body ?? {}) as IDataObject;
-		const data = (body.data && typeof body.data === 'object' ? body.data : body) as IDataObject;
+		if (!response) throw new SignInError(`Mail Komplet sign-in failed: could not reach ${baseUrl}`);
 		const sessionToken = cookieHeader(response.headers?.['set-cookie']);
-		if (response.statusCode >= 300 || !sessionToken || typeof data.baseCrypt !== 'string') {
-			throw new Error(
+		if (response.statusCode >= 300 || !sessionToken) {
+			throw new SignInError(
 				`Mail Komplet sign-in failed (${response.statusCode}): check the server, user name and password`,
 			);
 		}
-		return { sessionToken, baseCrypt: data.baseCrypt };
+		const baseCrypt = accountKey(response.body);
+		if (baseCrypt === undefined) {
+			throw new SignInError(
+				'Mail Komplet signed in but its answer carried no account key (baseCrypt), so the node cannot tell which account to use: choose a Business Unit in the node, or report the answer to Mail Komplet',
+			);
+		}
+		return { sessionToken, baseCrypt };
 	}
 
 	async authenticate(
@@ -164,11 +171,10 @@ export class MailKompletLoginApi implements ICredentialType {
 		// Without a chosen business unit the node sends paths below the account sign-in returned.
 		if (requestOptions.baseURL === undefined && !/^https?:\/\//i.test(requestOptions.url)) {
 			const account = String(credentials.baseCrypt ?? '').trim();
-			if (['', '.', '..'].includes(account)) {
-				throw new Error('Mail Komplet sign-in returned no account: choose a Business Unit');
+			if (!isSafeSegment(account)) {
+				throw new SignInError('Mail Komplet sign-in returned no account: choose a Business Unit');
 			}
-			const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-			requestOptions.baseURL = `${baseUrl}/${encodeURIComponent(account)}`;
+			requestOptions.baseURL = `${baseUrlOf(credentials)}/${encodeURIComponent(account)}`;
 		}
 		return requestOptions;
 	}

@@ -80,6 +80,7 @@ function resolveOptions(options: SandboxOptions): ResolvedOptions {
 		baseCrypt: options.baseCrypt ?? 'sandboxBaseCrypt',
 		login: options.login ?? DEFAULT_LOGIN,
 		sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
+		signInStyle: options.signInStyle ?? 'reference',
 		seed: options.seed ?? 'empty',
 		maxPageSize,
 		bulkPollsPerPhase,

@@ -61,7 +61,7 @@ export class SandboxServer {
 
 	constructor(readonly options: ResolvedOptions) {
 		this.store = new Store(options.baseCrypt);
-		this.sessions = new Sessions(options.sessionTtlMs);
+		this.sessions = new Sessions(options.sessionTtlMs, options.signInStyle);
 		seedStore(this.store, options.seed);
 	}
 
@@ -289,7 +289,8 @@ export class SandboxServer {
 		if (server !== login.server || userName !== login.userName || password !== login.password) {
 			return reply(403, { message: FORBIDDEN });
 		}
-		reply(200, { baseCrypt: this.options.baseCrypt }, { 'set-cookie': this.sessions.start() });
+		const session = this.sessions.start(this.options.baseCrypt);
+		reply(200, session.body, { 'set-cookie': session.setCookie });
 	}
 
 	private takeFault(method: string, suffix: string): Fault | undefined {

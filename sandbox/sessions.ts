@@ -13,8 +13,17 @@ export const DEFAULT_LOGIN: SandboxLogin = {
 	password: 'sandbox-password',
 };
 
-/** Name of the session cookie sign-in sets (ASP.NET forms authentication's, as the service runs on it). */
-export const SESSION_COOKIE = '.ASPXAUTH';
+/**
+ * How sign-in spells its answer. 'reference': `baseCrypt` and ASP.NET forms authentication's
+ * `.ASPXAUTH` cookie, as the API reference reads; 'pascal': `BaseCrypt` and a `Webkomplet`
+ * cookie, as the only public client of the cookie sign-in reads the live service.
+ */
+export type SignInStyle = 'reference' | 'pascal';
+
+const SIGN_IN_STYLES: Record<SignInStyle, { accountKey: string; cookie: string }> = {
+	reference: { accountKey: 'baseCrypt', cookie: '.ASPXAUTH' },
+	pascal: { accountKey: 'BaseCrypt', cookie: 'Webkomplet' },
+};
 
 /** Cookie sessions of signed-in logins; each expires `ttlMs` after sign-in. */
 export class Sessions {
@@ -22,21 +31,28 @@ export class Sessions {
 
 	constructor(
 		private readonly ttlMs: number,
+		private readonly style: SignInStyle = 'reference',
 		private readonly now: () => number = Date.now,
 	) {}
 
-	/** Starts a session and returns its Set-Cookie header. */
-	start(): string {
+	/** Starts a session: sign-in's answer for the account, and its Set-Cookie header. */
+	start(baseCrypt: string): { body: Record<string, string>; setCookie: string } {
+		const { accountKey, cookie } = SIGN_IN_STYLES[this.style];
 		const token = randomBytes(24).toString('hex');
 		this.expiry.set(token, this.now() + this.ttlMs);
-		return `${SESSION_COOKIE}=${token}; path=/; HttpOnly; Max-Age=${Math.floor(this.ttlMs / 1000)}`;
+		const maxAge = Math.floor(this.ttlMs / 1000);
+		return {
+			body: { [accountKey]: baseCrypt },
+			setCookie: `${cookie}=${token}; path=/; HttpOnly; Max-Age=${maxAge}`,
+		};
 	}
 
 	/** Whether the Cookie header carries a session that has not expired. */
 	accepts(cookieHeader: string | undefined): boolean {
 		for (const pair of (cookieHeader ?? '').split(';')) {
 			const [name, value] = pair.trim().split('=');
-			const expiresAt = name === SESSION_COOKIE ? this.expiry.get(value) : undefined;
+			const expiresAt =
+				name === SIGN_IN_STYLES[this.style].cookie ? this.expiry.get(value) : undefined;
 			if (expiresAt !== undefined && expiresAt > this.now()) return true;
 		}
 		return false;

@@ -1,4 +1,4 @@
-import type { SandboxLogin } from './sessions';
+import type { SandboxLogin, SignInStyle } from './sessions';
 export type { ChaosOptions, Fault, FaultKind } from './faults';
 
 export type SeedName = 'empty' | 'demo';
@@ -16,6 +16,8 @@ export interface SandboxOptions {
 	login?: SandboxLogin;
 	/** How long a sign-in's cookie session lasts (default 30 minutes). */
 	sessionTtlMs?: number;
+	/** How sign-in spells the account key and session cookie (default 'reference'). */
+	signInStyle?: SignInStyle;
 	/** Initial data (default 'empty'). */
 	seed?: SeedName;
 	/** When set, at most this many records are returned per page, whatever pageSize asks for. */
@@ -31,6 +33,7 @@ export interface ResolvedOptions {
 	baseCrypt: string;
 	login: SandboxLogin;
 	sessionTtlMs: number;
+	signInStyle: SignInStyle;
 	seed: SeedName;
 	maxPageSize?: number;
 	bulkPollsPerPhase: number;

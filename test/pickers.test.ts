@@ -85,7 +85,7 @@ describe('every ID picker lists its records from the demo account, one request p
 		const found = await listSearch(t.credentials, `search${key}`);
 
 		const [request] = t.sent();
-		expect(request.path).toBe(`/${source.path}`);
+		expect(`GET ${request.path}`).toBe(source.list.endpoint);
 		expect(t.sent()).toEqual([]);
 		expect(request.query).toEqual('paged' in source ? {} : { page: '1', pageSize: '100' });
 		expect(found.results.length).toBeGreaterThan(0);

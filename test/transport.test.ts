@@ -1,5 +1,5 @@
 import { parseRetryAfter } from '../nodes/MailKomplet/transport';
-import { networkFailure } from '../nodes/MailKomplet/transport/errors';
+import { networkFailure } from '../nodes/MailKomplet/transport/failures';
 import { jsonOf, runNode } from './harness';
 import { expectNoSecret, useFakeClock } from './helpers/faults';
 import { useSandbox } from './helpers/sandbox';

@@ -497,6 +497,100 @@ describe('sandbox sessions', () => {
 	});
 });
 
+describe('a sign-in answered as the live service may spell it: BaseCrypt and a Webkomplet cookie', () => {
+	const pascal = useSandbox({ signInStyle: 'pascal' });
+
+	it('signs in, keeps the Webkomplet cookie as the session and runs the operation in the account', async () => {
+		pascal.sandbox.store.addMailingList({ name: 'Customers' });
+		const credential: LoginCredentials = { ...pascal.sandbox.login, baseUrl: pascal.sandbox.url };
+
+		const result = await runNode({
+			parameters: {
+				authentication: 'login',
+				resource: 'mailingList',
+				operation: 'getAll',
+				returnAll: true,
+			},
+			credentials: pascal.credentials,
+			login: credential,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result).map((list) => list.name)).toEqual(['Customers']);
+		const [signIn, list] = pascal.sandbox.requests;
+		expect(signIn).toMatchObject({
+			method: 'POST',
+			path: '/api/authentication/signIn',
+			status: 200,
+		});
+		expect(list).toMatchObject({
+			method: 'GET',
+			path: '/api/sandboxBaseCrypt/mailingLists',
+			status: 200,
+		});
+		expect(list.headers.cookie).toMatch(/^Webkomplet=[0-9a-f]{48}$/);
+		expect(credential).toMatchObject({
+			sessionToken: list.headers.cookie,
+			baseCrypt: 'sandboxBaseCrypt',
+		});
+	});
+});
+
+describe('reading the sign-in answer', () => {
+	/** Pre-authentication against a server that answers sign-in with `body` and `setCookie`. */
+	const signInAnswering = async (body: unknown, setCookie: string[]) =>
+		await new MailKompletLoginApi().preAuthentication.call(
+			{
+				helpers: {
+					httpRequest: async () => ({
+						statusCode: 200,
+						headers: { 'set-cookie': setCookie },
+						body,
+					}),
+				},
+			} as unknown as IHttpRequestHelper,
+			{ ...DEFAULT_LOGIN_FIELDS, baseUrl: 'https://api.mail-komplet.cz/api' },
+		);
+
+	it.each([
+		['baseCrypt at the top level', { baseCrypt: 'abc123' }],
+		['BaseCrypt at the top level', { BaseCrypt: 'abc123' }],
+		['baseCrypt under data', { data: { baseCrypt: 'abc123' } }],
+		['BaseCrypt under data', { data: { BaseCrypt: 'abc123' } }],
+	])('reads the account key as %s', async (_, body) => {
+		await expect(signInAnswering(body, ['Webkomplet=s1; path=/; HttpOnly'])).resolves.toEqual({
+			sessionToken: 'Webkomplet=s1',
+			baseCrypt: 'abc123',
+		});
+	});
+
+	it('keeps every cookie the sign-in sets, whatever its name', async () => {
+		await expect(
+			signInAnswering({ baseCrypt: 'abc123' }, [
+				'Webkomplet=s1; path=/',
+				'ASP.NET_SessionId=s2; HttpOnly',
+			]),
+		).resolves.toEqual({
+			sessionToken: 'Webkomplet=s1; ASP.NET_SessionId=s2',
+			baseCrypt: 'abc123',
+		});
+	});
+
+	it('says that an answer without an account key carried none, not that the password is wrong', async () => {
+		await expect(
+			signInAnswering({ data: { userName: 'sandbox-user' } }, ['Webkomplet=s1']),
+		).rejects.toThrow(
+			'Mail Komplet signed in but its answer carried no account key (baseCrypt), so the node cannot tell which account to use: choose a Business Unit in the node, or report the answer to Mail Komplet',
+		);
+	});
+});
+
+const DEFAULT_LOGIN_FIELDS = {
+	server: '01',
+	userName: 'sandbox-user',
+	password: 'sandbox-password',
+};
+
 /** Serialises a value with every property of the errors in it, causes included. */
 function everything(value: unknown): string {
 	return JSON.stringify(value, (_key, entry: unknown) =>

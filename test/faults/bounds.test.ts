@@ -4,7 +4,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsProperty, timing } from '../../nodes/MailKomplet/transport';
+import { requestOptionsProperty } from '../../nodes/MailKomplet/actions/requestOptions.descriptions';
+import { timing } from '../../nodes/MailKomplet/transport';
 import { runNode } from '../harness';
 import { useFakeClock } from '../helpers/faults';
 import { useSandbox } from '../helpers/sandbox';

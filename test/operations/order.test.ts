@@ -301,17 +301,18 @@ describe('Order > Create', () => {
 		});
 
 		expect(t.sent()).toEqual([ordersRequest(sentOrder(1), sentOrder(3))]);
+		// The invalid order's error item comes first: it is known before anything is sent.
 		expect(result.items).toEqual([
-			{
-				json: { orderId: 1, email: 'customer.1@example.cz', sent: true, batch: 1, batchCount: 1 },
-				pairedItem: { item: 0 },
-			},
 			{
 				json: {
 					error: 'Email is not a valid e-mail address: "nope"',
 					description: 'Set "Email" to an address such as jan@example.cz.',
 				},
 				pairedItem: { item: 1 },
+			},
+			{
+				json: { orderId: 1, email: 'customer.1@example.cz', sent: true, batch: 1, batchCount: 1 },
+				pairedItem: { item: 0 },
 			},
 			{
 				json: { orderId: 3, email: 'customer.3@example.cz', sent: true, batch: 1, batchCount: 1 },
@@ -330,18 +331,17 @@ describe('Order > Create', () => {
 
 		expect(t.sent()).toHaveLength(3);
 		expect(t.sandbox.store.orders.rows.map((o) => o.orderId)).toEqual([1, 2, 5]);
-		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ orderId: 1, sent: true, batch: 1 }),
-			expect.objectContaining({ orderId: 2, sent: true, batch: 1 }),
-			expect.objectContaining({
-				orderId: 3,
-				sent: false,
-				batch: 2,
-				error:
-					'Mail Komplet rejected the request: The recipient customer.3@example.cz was refused.',
-			}),
-			expect.objectContaining({ orderId: 4, sent: false, batch: 2 }),
-			expect.objectContaining({ orderId: 5, sent: true, batch: 3 }),
+		const refused = {
+			error:
+				'Mail Komplet rejected the request: The recipient customer.3@example.cz was refused. (batch 2 of 3)',
+			description: 'Check the field named in the message above and correct its value.',
+		};
+		expect(result.items.map((item) => [item.pairedItem, item.json.orderId ?? item.json])).toEqual([
+			[{ item: 0 }, 1],
+			[{ item: 1 }, 2],
+			[{ item: 2 }, refused],
+			[{ item: 3 }, refused],
+			[{ item: 4 }, 5],
 		]);
 	});
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkLimit, checkPageSize, fail, PAGE_SIZE } from '../helpers/parameters';
-import type { CreateSafety, ReadRequest } from '../transport';
-import { apiRequest, apiRequestAllItems, createOnce, findRecord } from '../transport';
+import type { CreateSafety, ListRequest, ReadSpec, WriteSpec } from '../transport';
+import { apiRequest, createOnce, findRecord, readAllPages } from '../transport';
 
 /** The records of a response: the `data` array or object when present, else the body itself. */
 export function unwrap(response: unknown): IDataObject[] {
@@ -13,38 +13,43 @@ export function unwrap(response: unknown): IDataObject[] {
 	return [];
 }
 
-/** Output for endpoints that answer with an empty body: say what was done. */
-export function done(response: unknown, summary: IDataObject): IDataObject {
+/** The output of a write whose endpoint answers with an empty body: what was done. */
+export function successResult(response: unknown, summary: IDataObject): IDataObject {
 	const [body] = unwrap(response);
 	return { success: true, ...summary, ...(body ?? {}) };
 }
 
-/** A new record: the API's answer (e.g. the new ID, or the record found) merged with what was sent. */
 /**
- * POSTs a new record so that a lost answer makes no duplicate: the transport then looks the
- * record up by the body fields in `identifiedBy` and sends the create again only if it is not
- * there. Returns the API's answer (e.g. the new ID) merged with what was sent.
+ * Sends a new record so that a lost answer makes no duplicate: the record is then looked up
+ * (`lookUp`) by the body fields in `identifiedBy`, and created again only if it is not there.
+ * Returns the API's answer (e.g. the new ID) merged with what was sent.
  */
 export async function createRecord(
 	ctx: IExecuteFunctions,
-	create: { path: string; body: IDataObject; repeat: CreateSafety; identifiedBy: string[] },
+	request: {
+		create: WriteSpec<CreateSafety>;
+		lookUp: ReadSpec;
+		body: IDataObject;
+		identifiedBy: string[];
+	},
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const { path, body, repeat } = create;
-	const identity = Object.fromEntries(create.identifiedBy.map((key) => [key, body[key]]));
+	const { body } = request;
+	const identity = Object.fromEntries(request.identifiedBy.map((key) => [key, body[key]]));
 	const response = await createOnce.call(
 		ctx,
-		{ method: 'POST', path: [path], body, itemIndex, repeat },
+		{ endpoint: request.create, body, itemIndex },
 		async function () {
-			return await findRecord.call(this, { method: 'GET', path: [path], itemIndex }, identity);
+			return await findRecord.call(this, { endpoint: request.lookUp, itemIndex }, identity);
 		},
 	);
 	return createdRecord(response, body);
 }
 
+/** A new record: the API's answer (e.g. the new ID, or the record found) merged with what was sent. */
 export function createdRecord(response: unknown, body: IDataObject): IDataObject {
 	const [answer] = unwrap(response);
-	return answer ? { ...answer, ...body } : done(response, body);
+	return answer ? { ...answer, ...body } : successResult(response, body);
 }
 
 /**
@@ -53,7 +58,7 @@ export function createdRecord(response: unknown, body: IDataObject): IDataObject
  */
 export async function readList(
 	ctx: IExecuteFunctions,
-	request: Omit<ReadRequest, 'itemIndex'>,
+	request: Omit<ListRequest, 'itemIndex'>,
 	itemIndex: number,
 	{ paged = true }: { paged?: boolean } = {},
 ): Promise<IDataObject[]> {
@@ -63,7 +68,7 @@ export async function readList(
 		: checkLimit(ctx, ctx.getNodeParameter('limit', itemIndex), itemIndex);
 	if (!paged) return unwrap(await apiRequest.call(ctx, { ...request, itemIndex })).slice(0, limit);
 	const { pageSize } = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await apiRequestAllItems.call(
+	return await readAllPages.call(
 		ctx,
 		{ ...request, itemIndex },
 		{ returnAll, limit, pageSize: checkPageSize(ctx, pageSize ?? PAGE_SIZE.default, itemIndex) },

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../transport';
 import { businessUnit } from './businessUnit';
 import { campaign } from './campaign';
 import { contact } from './contact';
@@ -12,6 +11,7 @@ import { domainRedirect } from './domainRedirect';
 import { mailingList } from './mailingList';
 import { marketingEmail } from './marketingEmail';
 import { order } from './order';
+import { requestOptionsProperty } from './requestOptions.descriptions';
 import { subscribeRequest } from './subscribeRequest';
 import { template } from './template';
 import { transactionalEmail } from './transactionalEmail';

@@ -1,13 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../helpers/errors';
 import { findOperation } from './index';
-import { runPerItem } from './perItem';
+import { runOperation } from './runner';
 
-/** The node's execute: finds the chosen operation and runs it per item or on the whole batch. */
+/** The node's execute: finds the chosen operation and hands it to the runner. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
@@ -17,21 +15,5 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			`The operation "${operationName}" is not known for resource "${resource}"`,
 		);
 	}
-	if (operation.runs === 'batch') {
-		try {
-			return [await operation.execute.call(this, items)];
-		} catch (error) {
-			throw asNodeError(this, error);
-		}
-	}
-	// Only writes are remembered for n8n's Retry On Fail: a read may simply run again.
-	const writes = operation.endpoints.some((endpoint) => !endpoint.startsWith('GET '));
-	return [
-		await runPerItem(
-			this,
-			items,
-			async (itemIndex) => await operation.execute.call(this, itemIndex),
-			{ writes },
-		),
-	];
+	return [await runOperation(this, operation, this.getInputData())];
 }

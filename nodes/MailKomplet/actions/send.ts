@@ -1,21 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../helpers/errors';
 import { checkRange, fail } from '../helpers/parameters';
-import type { SendSafety } from '../transport';
+import type { SendSafety, WriteSpec } from '../transport';
 import { sendOnce } from '../transport';
 import { unwrap } from './common';
-import { runPerItem } from './perItem';
-import { runMemory } from './runMemory';
-
-/** Sending transactional messages: one request per item, or all items as recipients of few requests. */
+import type { ChoosingOperation, InBatches, PerItem } from './types';
 
 export const SEND_BATCH = { default: 500, min: 1, max: 1000 };
 
@@ -39,156 +28,92 @@ export function readRecipientList(
 	return list;
 }
 
-export interface SendRequest {
-	path: string;
+/** What sending a transactional e-mail and an SMS differ in. */
+export interface MessageKind {
+	endpoint: WriteSpec<SendSafety>;
 	/** Key the message is wrapped in: `{ email: {...} }`, `{ sms: {...} }`. */
 	envelope: string;
 	/** The `to` entries one input item gives. */
 	recipients: (ctx: IExecuteFunctions, itemIndex: number) => IDataObject[];
 	/** The message without its recipients, as one input item gives it. */
 	message: (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
-	repeat: SendSafety;
 	/** Where a person looks whether the recipients got it when the answer was lost. */
 	check: { operation: string; filter: string; key: string };
 }
 
 /** "Look for it under <operation>, <filter> a, b, c and 497 more." */
-function howToCheck(check: SendRequest['check'], to: IDataObject[]): string {
+function howToCheck(check: MessageKind['check'], to: IDataObject[]): string {
 	const shown = to.slice(0, 3).map((r) => String(r[check.key]));
 	const more = to.length > shown.length ? ` and ${to.length - shown.length} more` : '';
 	return `Look for it under ${check.operation}, ${check.filter} ${shown.join(', ')}${more}.`;
 }
 
-interface Recipient {
-	to: IDataObject;
-	item: number;
-}
-
-const distinctItems = (recipients: Recipient[]) => [...new Set(recipients.map((r) => r.item))];
-
 async function post(
 	ctx: IExecuteFunctions,
-	request: SendRequest,
+	kind: MessageKind,
 	message: IDataObject,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const response = await sendOnce.call(
 		ctx,
-		{
-			method: 'POST',
-			path: [request.path],
-			body: { [request.envelope]: message },
-			itemIndex,
-			repeat: request.repeat,
-		},
-		howToCheck(request.check, message.to as IDataObject[]),
+		{ endpoint: kind.endpoint, body: { [kind.envelope]: message }, itemIndex },
+		howToCheck(kind.check, message.to as IDataObject[]),
 	);
 	return unwrap(response);
 }
 
 /**
- * Every item's recipients, read before the first message goes out, so that a wrong address
- * in item 10 stops the node before items 0-9 are sent. With On Error > Continue an item
- * whose recipients are wrong gets its error instead.
+ * Each item its own message. Every item's recipients are read before the first message goes
+ * out, so that a wrong address in item 10 stops the node before items 0-9 are sent.
  */
-function readAllRecipients(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	request: SendRequest,
-): Array<IDataObject[] | NodeApiError | NodeOperationError> {
-	return items.map((_, itemIndex) => {
-		try {
-			return request.recipients(ctx, itemIndex);
-		} catch (error) {
-			const nodeError = asNodeError(ctx, error, itemIndex);
-			if (!ctx.continueOnFail()) throw nodeError;
-			return nodeError;
-		}
-	});
-}
-
-/** All items as recipients of one message, `batchSize` recipients per request. */
-async function sendAsBatch(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	request: SendRequest,
-): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	let failures = 0;
-	const failed = (itemIndexes: number[], error: unknown) => {
-		const nodeError = asNodeError(ctx, error, itemIndexes[0]);
-		if (!ctx.continueOnFail()) throw nodeError;
-		failures++;
-		for (const item of itemIndexes) output.push(errorItem(nodeError, item));
+function eachItem(kind: MessageKind): PerItem<IDataObject[]> {
+	return {
+		runs: 'perItem',
+		prepare(itemIndex) {
+			return kind.recipients(this, itemIndex);
+		},
+		async execute(itemIndex, to) {
+			return await post(this, kind, { ...(await kind.message(this, itemIndex)), to }, itemIndex);
+		},
 	};
-
-	const recipients: Recipient[] = [];
-	readAllRecipients(ctx, items, request).forEach((read, item) => {
-		if (Array.isArray(read)) for (const to of read) recipients.push({ to, item });
-		else failed([item], read);
-	});
-	if (recipients.length === 0) return output;
-
-	// Content and request size are per request, so they come from the first item.
-	let message: IDataObject;
-	let size: number;
-	try {
-		message = await request.message(ctx, 0);
-		const batchSize = ctx.getNodeParameter('batchSize', 0, SEND_BATCH.default);
-		size = checkRange(ctx, batchSize, 'Recipients per Request', SEND_BATCH, 0);
-	} catch (error) {
-		failed(distinctItems(recipients), error);
-		return output;
-	}
-
-	// Requests sent before a failure are answered from memory when n8n retries the node.
-	const memory = runMemory(ctx);
-	for (let start = 0; start < recipients.length; start += size) {
-		const chunk = recipients.slice(start, start + size);
-		const write = async () =>
-			await post(ctx, request, { ...message, to: chunk.map((r) => r.to) }, chunk[0].item);
-		try {
-			const answers = memory ? await memory.once(start, write) : await write();
-			// The answer lists the recipients in the order sent; pair each with its item.
-			const byPosition = answers.length === chunk.length;
-			const all = distinctItems(chunk).map((item) => ({ item }));
-			answers.forEach((json, index) =>
-				output.push({ json, pairedItem: byPosition ? { item: chunk[index].item } : all }),
-			);
-		} catch (error) {
-			failed(distinctItems(chunk), error);
-		}
-	}
-	if (failures === 0) memory?.forget();
-	return output;
 }
 
-/**
- * Sends as the Send Mode parameter says: each item its own message, or one message to the
- * recipients of every item. Answers are one item per recipient.
- */
-export async function sendMessages(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	request: SendRequest,
-): Promise<INodeExecutionData[]> {
-	if (ctx.getNodeParameter('sendMode', 0) === 'batch') {
-		return await sendAsBatch(ctx, items, request);
-	}
-	const recipients = readAllRecipients(ctx, items, request);
-	return await runPerItem(
-		ctx,
-		items,
-		async (itemIndex) => {
-			const to = recipients[itemIndex];
-			if (!Array.isArray(to)) throw to;
-			return await post(
-				ctx,
-				request,
-				{ ...(await request.message(ctx, itemIndex)), to },
-				itemIndex,
+/** All items as recipients of one message, Recipients per Request at a time. */
+function allItemsAsRecipients(kind: MessageKind): InBatches {
+	return {
+		runs: 'batch',
+		async execute(run) {
+			const recipients = await run.readItems((itemIndex) => kind.recipients(this, itemIndex));
+			if (recipients.length === 0) return;
+			// Content and request size are per request, so they come from the first item.
+			let message: IDataObject;
+			let size: number;
+			try {
+				message = await kind.message(this, 0);
+				const batchSize = this.getNodeParameter('batchSize', 0, SEND_BATCH.default);
+				size = checkRange(this, batchSize, 'Recipients per Request', SEND_BATCH, 0);
+			} catch (error) {
+				run.failed([...new Set(recipients.map((r) => r.item))], error);
+				return;
+			}
+			await run.inBatches(
+				recipients,
+				size,
+				async (batch) =>
+					await post(this, kind, { ...message, to: batch.map((r) => r.value) }, batch[0].item),
 			);
 		},
-		{ writes: true },
-	);
+	};
+}
+
+/** Sends as Send Mode says: each item its own message, or one message to every item's recipients. */
+export function sendByMode(kind: MessageKind): Pick<ChoosingOperation, 'runs' | 'choose'> {
+	return {
+		runs: 'byParameter',
+		choose() {
+			return this.getNodeParameter('sendMode', 0) === 'batch'
+				? allItemsAsRecipients(kind)
+				: eachItem(kind);
+		},
+	};
 }

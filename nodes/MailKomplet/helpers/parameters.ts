@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-// Deliberately simple: Mail Komplet validates fully; this catches typos before a request is spent.
-const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
-
 export const PAGE_SIZE = { default: 1000, min: 1, max: 10_000 };
 
 export function fail(
@@ -24,94 +21,6 @@ export function rawValue(value: unknown): unknown {
 		return (value as INodeParameterResourceLocator).value;
 	}
 	return value;
-}
-
-export function toId(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	itemIndex: number,
-): number {
-	const raw = rawValue(value);
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
-		fail(
-			ctx,
-			itemIndex,
-			`${field} must be a numeric ID, got ${JSON.stringify(raw ?? '')}`,
-			`Pick "${field}" from the list, or give the numeric ID Mail Komplet shows, e.g. 8947. Names are not accepted: a Get Many operation lists the IDs.`,
-		);
-	}
-	return Number(text);
-}
-
-/** IDs given as a list, a number, or text separated by commas, semicolons, pipes or spaces. */
-export function toIdList(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	itemIndex: number,
-): number[] {
-	const parts: unknown[] = Array.isArray(value)
-		? value.flatMap((v) => (typeof v === 'string' ? v.split(/[,;|\s]+/) : [v]))
-		: typeof value === 'string'
-			? value.split(/[,;|\s]+/)
-			: value === undefined || value === null
-				? []
-				: [value];
-	return parts
-		.filter((part) => !(typeof part === 'string' && part.trim() === ''))
-		.map((part) => toId(ctx, part, field, itemIndex));
-}
-
-export function requireEmail(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	itemIndex: number,
-): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (!EMAIL.test(text)) {
-		fail(
-			ctx,
-			itemIndex,
-			`${field} is not a valid e-mail address: ${JSON.stringify(value ?? '')}`,
-			`Set "${field}" to an address such as jan@example.cz.`,
-		);
-	}
-	return text;
-}
-
-/** A JSON parameter given as an object, or as text that must parse to an object. */
-export function parseJsonObject(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	itemIndex: number,
-): IDataObject {
-	let parsed = value;
-	if (typeof value === 'string') {
-		if (value.trim() === '') return {};
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			fail(
-				ctx,
-				itemIndex,
-				`${field} is not valid JSON: ${(error as Error).message}`,
-				`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
-			);
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		fail(
-			ctx,
-			itemIndex,
-			`${field} must be a JSON object`,
-			`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
-		);
-	}
-	return parsed as IDataObject;
 }
 
 /** A whole number within limits, e.g. a page or batch size. */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, parseJsonObject, rawValue, requireEmail, toId, toIdList } from './parameters';
+import { fail, rawValue } from './parameters';
 
 /**
  * Turns what a person typed or mapped into the value Mail Komplet expects, or throws an error
@@ -16,10 +16,97 @@ export type Convert = (
 
 const API_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss";
 
-export const asId: Convert = toId;
-export const asIdList: Convert = toIdList;
-export const asEmail: Convert = requireEmail;
-export const asJson: Convert = parseJsonObject;
+// Deliberately simple: Mail Komplet validates fully; this catches typos before a request is spent.
+const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
+
+/** A numeric record ID, typed or picked (a resource locator's value). */
+export function asId(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
+	const raw = rawValue(value);
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
+		fail(
+			ctx,
+			itemIndex,
+			`${field} must be a numeric ID, got ${JSON.stringify(raw ?? '')}`,
+			`Pick "${field}" from the list, or give the numeric ID Mail Komplet shows, e.g. 8947. Names are not accepted: a Get Many operation lists the IDs.`,
+		);
+	}
+	return Number(text);
+}
+
+/** IDs given as a list, a number, or text separated by commas, semicolons, pipes or spaces. */
+export function asIdList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number[] {
+	const parts: unknown[] = Array.isArray(value)
+		? value.flatMap((v) => (typeof v === 'string' ? v.split(/[,;|\s]+/) : [v]))
+		: typeof value === 'string'
+			? value.split(/[,;|\s]+/)
+			: value === undefined || value === null
+				? []
+				: [value];
+	return parts
+		.filter((part) => !(typeof part === 'string' && part.trim() === ''))
+		.map((part) => asId(ctx, part, field, itemIndex));
+}
+
+export function asEmail(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!EMAIL.test(text)) {
+		fail(
+			ctx,
+			itemIndex,
+			`${field} is not a valid e-mail address: ${JSON.stringify(value ?? '')}`,
+			`Set "${field}" to an address such as jan@example.cz.`,
+		);
+	}
+	return text;
+}
+
+/** A JSON parameter given as an object, or as text that must parse to an object. */
+export function asJson(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): IDataObject {
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return {};
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			fail(
+				ctx,
+				itemIndex,
+				`${field} is not valid JSON: ${(error as Error).message}`,
+				`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
+			);
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		fail(
+			ctx,
+			itemIndex,
+			`${field} must be a JSON object`,
+			`Write "${field}" as a JSON object, e.g. {"key": "value"}.`,
+		);
+	}
+	return parsed as IDataObject;
+}
 
 /**
  * A date given as ISO text, "yyyy-MM-dd HH:mm:ss", a JS Date or an n8n DateTime, in the

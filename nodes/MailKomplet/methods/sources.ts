@@ -5,14 +5,15 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { ListResponse } from '../transport';
+import type { ListResponse, ReadSpec } from '../transport';
 import { apiRequest, hasMorePages } from '../transport';
 
 const SEARCH_PAGE_SIZE = 100;
 
 /** How a list endpoint feeds a picker. */
 export interface PickerSource {
-	path: string;
+	/** The list endpoint the picker reads. */
+	list: ReadSpec;
 	idKey: string;
 	label: (record: IDataObject) => string;
 	/** Query parameter the API filters by; without one the page is filtered here. */
@@ -31,86 +32,86 @@ const joined = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' -
 
 export const pickerSources = {
 	MailingLists: {
-		path: 'mailingLists',
+		list: { endpoint: 'GET /mailingLists' },
 		idKey: 'mailingListId',
 		label: nameOr('Mailing list', 'mailingListId'),
 	},
 	Contacts: {
-		path: 'contacts',
+		list: { endpoint: 'GET /contacts' },
 		idKey: 'contactId',
 		label: (r: IDataObject) => joined(r.email, [text(r.name), text(r.surname)].join(' ').trim()),
 		searchParam: 'email',
 	},
 	DomainRedirects: {
-		path: 'dispatchers',
+		list: { endpoint: 'GET /dispatchers' },
 		idKey: 'dispatcherId',
 		label: (r: IDataObject) =>
 			text(r.name) || text(r.url) || `Domain redirect ${text(r.dispatcherId)}`,
 	},
 	Templates: {
-		path: 'templates',
+		list: { endpoint: 'GET /templates' },
 		idKey: 'templateId',
 		label: nameOr('Template', 'templateId'),
 	},
 	Campaigns: {
-		path: 'campaigns',
+		list: { endpoint: 'GET /campaigns' },
 		idKey: 'campaignId',
 		label: nameOr('Campaign', 'campaignId'),
 		searchParam: 'name',
 	},
 	Distributions: {
-		path: 'generatorExecutions',
+		list: { endpoint: 'GET /generatorExecutions' },
 		idKey: 'generatorExecutionId',
 		label: (r: IDataObject) =>
 			joined(r.campaignName || `Campaign ${text(r.campaignId)}`, r.executed ?? r.created),
 	},
 	CustomColumns: {
-		path: 'customColumns',
+		list: { endpoint: 'GET /customColumns' },
 		idKey: 'customColumnId',
 		label: (r: IDataObject) => joined(r.caption, r.name),
 	},
 	CouponGroups: {
-		path: 'saleCouponGroups',
+		list: { endpoint: 'GET /saleCouponGroups' },
 		idKey: 'couponGroupId',
 		label: nameOr('Coupon group', 'couponGroupId'),
 		paged: false,
 	},
 	Coupons: {
-		path: 'saleCoupons',
+		list: { endpoint: 'GET /saleCoupons' },
 		idKey: 'couponId',
 		label: (r: IDataObject) => text(r.coupon) || `Coupon ${text(r.couponId)}`,
 		searchParam: 'coupon',
 	},
 	TransactionalEmails: {
-		path: 'transactionalEmails',
+		list: { endpoint: 'GET /transactionalEmails' },
 		idKey: 'emailId',
 		label: (r: IDataObject) => joined(r.toAddress, r.subject, r.created),
 		searchParam: 'toAddress',
 	},
 	TransactionalEmailOpens: {
-		path: 'transactionalEmails/opens',
+		list: { endpoint: 'GET /transactionalEmails/opens' },
 		idKey: 'openId',
 		label: (r: IDataObject) => joined(r.email ?? r.toAddress, r.created),
 	},
 	TransactionalEmailClicks: {
-		path: 'transactionalEmails/clicks',
+		list: { endpoint: 'GET /transactionalEmails/clicks' },
 		idKey: 'clickId',
 		label: (r: IDataObject) => joined(r.email ?? r.toAddress, r.linkUrl, r.created),
 	},
 	TransactionalSms: {
-		path: 'transactionalSms',
+		list: { endpoint: 'GET /transactionalSms' },
 		idKey: 'smsId',
 		label: (r: IDataObject) => joined(r.to, r.text, r.created),
 		searchParam: 'to',
 	},
 	BusinessUnits: {
-		path: 'businessUnits',
+		list: { endpoint: 'GET /businessUnits' },
 		idKey: 'baseCrypt',
 		label: nameOr('Business unit', 'baseCrypt'),
 		paged: false,
 	},
 	Unsubscribes: {
-		path: 'excludeLists',
+		list: { endpoint: 'GET /excludeLists' },
 		idKey: 'excludeListId',
 		label: (r: IDataObject) =>
 			joined(r.email, r.mailingListName ?? r.campaignName ?? 'all lists and campaigns'),
@@ -127,8 +128,7 @@ async function fetchPage(
 	const qs: IDataObject = source.paged === false ? {} : { page, pageSize };
 	if (filter && source.searchParam) qs[source.searchParam] = filter;
 	const response = (await apiRequest.call(ctx, {
-		method: 'GET',
-		path: source.path.split('/'),
+		endpoint: source.list,
 		qs,
 	})) as ListResponse;
 	const records = Array.isArray(response?.data) ? response.data : [];

@@ -6,7 +6,8 @@ import type {
 
 export type MailKompletContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-export const CREDENTIAL_TYPE = 'mailKompletApi';
+export const API_KEY_CREDENTIAL = 'mailKompletApi';
+export const LOGIN_CREDENTIAL = 'mailKompletLoginApi';
 
 export function isExecuteContext(ctx: MailKompletContext): ctx is IExecuteFunctions {
 	return 'getInputData' in ctx;

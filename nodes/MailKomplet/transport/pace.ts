@@ -1,4 +1,4 @@
-import { timing } from './policy';
+import { timing } from './settings';
 
 /**
  * The pace the requests of one run share. When Mail Komplet asks to slow down (a 429, or a

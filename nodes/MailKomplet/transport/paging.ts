@@ -2,10 +2,16 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiRequest, MailKompletContext } from './index';
-import { apiRequest } from './index';
+import type { MailKompletContext } from './context';
+import type { ReadSpec } from './endpoint';
+import { pathOf } from './endpoint';
 import { Pace } from './pace';
-import { readRequestOptions } from './policy';
+import type { ApiRequest } from './request';
+import { apiRequest, describeRequest } from './request';
+import { readRequestOptions } from './settings';
+
+/** A read of a list endpoint. */
+export type ListRequest = ApiRequest<ReadSpec>;
 
 export interface ListResponse {
 	data?: IDataObject[];
@@ -52,7 +58,7 @@ const records = (response: ListResponse | undefined) =>
  * What makes a record itself: its ID (`contactId` for /contacts, `openId` for .../opens), or
  * for endpoints whose records have none, a digest of the whole record.
  */
-function identifiedBy(path: ApiRequest['path']): (record: IDataObject) => unknown {
+function recordKey(path: string[]): (record: IDataObject) => unknown {
 	const idKey = `${String(path.at(-1)).replace(/s$/, '')}Id`;
 	return (record) => {
 		const id = record[idKey];
@@ -63,16 +69,15 @@ function identifiedBy(path: ApiRequest['path']): (record: IDataObject) => unknow
 	};
 }
 
-/** Integer IDs below this are kept as bits: 8 MB at most. */
+/** Integer IDs below this are kept as bits (8 MB at most); larger ones go in the Set. */
 const BIT_IDS = 2 ** 26;
 
 const isBitId = (key: unknown): key is number =>
 	typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < BIT_IDS;
 
 /**
- * The identities a read has met. Integer IDs are bits up to the largest (IDs below 8,000,000
- * take 1 MB, where a Set of 1,000,000 takes 30 MB beside the records Return All must hold
- * anyway); the rest go in a Set.
+ * The identities a read has met: integer IDs as bits (a Set of a million would take far more
+ * memory than the bits up to the largest ID), the rest in a Set.
  */
 class Seen {
 	private bits = new Uint32Array(1024);
@@ -108,14 +113,14 @@ class ListRead {
 
 	constructor(
 		private readonly ctx: MailKompletContext,
-		private readonly request: ApiRequest,
+		private readonly request: ListRequest,
 		private readonly wanted: number,
 	) {
 		this.pace = new Pace(readRequestOptions(ctx, request.itemIndex ?? 0).pageConcurrency);
-		this.identity = identifiedBy(request.path);
+		this.identity = recordKey(pathOf(ctx, request.endpoint, request.params, request.itemIndex));
 	}
 
-	get done(): boolean {
+	get hasEnough(): boolean {
 		return this.records.length >= this.wanted;
 	}
 
@@ -126,7 +131,7 @@ class ListRead {
 	async read(pageSize: number): Promise<void> {
 		const first = await this.fetch(1, pageSize);
 		const received = this.accept(1, first);
-		if (this.done || !hasMorePages(first, 1, pageSize, received)) return;
+		if (this.hasEnough || !hasMorePages(first, 1, pageSize, received)) return;
 		// The server serves fewer than asked: pages 2 on at its size, so offsets line up.
 		pageSize = Math.min(pageSize, received);
 		const last = lastPage(first ?? {}, pageSize, this.wanted);
@@ -134,7 +139,7 @@ class ListRead {
 		const width = last === undefined ? () => 1 : () => this.pace.inFlight;
 		for await (const [page, response] of this.pages(2, last ?? MAX_PAGES, pageSize, width)) {
 			const count = this.accept(page, response);
-			if (count === 0 || this.done) return;
+			if (count === 0 || this.hasEnough) return;
 			if (last !== undefined) continue;
 			if (count < pageSize) return;
 			if (page === MAX_PAGES) throw this.endless(pageSize);
@@ -190,7 +195,7 @@ class ListRead {
 		const total = response?.totalRecordCount;
 		if (typeof total === 'number' && this.received > total) throw this.pastTotal(page, total);
 		for (const record of data) {
-			if (this.done) break;
+			if (this.hasEnough) break;
 			this.records.push(record);
 		}
 		return data.length;
@@ -204,7 +209,7 @@ class ListRead {
 	}
 
 	private get endpoint(): string {
-		return `${this.request.method} /${this.request.path.join('/')}`;
+		return describeRequest(this.ctx, this.request);
 	}
 
 	private repeated(page: number): NodeOperationError {
@@ -236,9 +241,9 @@ class ListRead {
  * a short first page the page size follows what the server returned, so servers that cap the
  * size yield every record too.
  */
-export async function apiRequestAllItems(
+export async function readAllPages(
 	this: MailKompletContext,
-	request: ApiRequest,
+	request: ListRequest,
 	paging: PagingOptions,
 ): Promise<IDataObject[]> {
 	const wanted = paging.returnAll ? Infinity : paging.limit;

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asEmail, asNumber, readFields, readRequired } from '../../helpers/values';
-import type { CreateSafety } from '../../transport';
 import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import {
 	autoLinkTracking,
 	campaignConverters,
@@ -45,11 +45,17 @@ const additionalFields: INodeProperties = {
 	],
 };
 
-const repeat: CreateSafety = {
-	safe: false,
-	kind: 'create',
-	why: 'every POST makes another campaign, even with the same name',
-};
+const endpoints = {
+	create: {
+		endpoint: 'POST /campaigns',
+		repeat: {
+			safe: false,
+			kind: 'create',
+			why: 'every POST makes another campaign, even with the same name',
+		},
+	},
+	lookUp: { endpoint: 'GET /campaigns' },
+} satisfies Endpoints;
 
 export const create: ItemOperation = {
 	value: 'create',
@@ -57,9 +63,8 @@ export const create: ItemOperation = {
 	action: 'Create a campaign',
 	description:
 		'Create a campaign with its name, sender e-mail and unsubscribe type, optionally a template, domain redirect and tracking. Returns the new campaignId with the values sent.',
-	endpoints: ['POST /campaigns'],
+	endpoints,
 	properties: [name, fromEmail, unsubscribeType, additionalFields],
-	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -70,7 +75,12 @@ export const create: ItemOperation = {
 		};
 		return await createRecord(
 			this,
-			{ path: 'campaigns', body, repeat, identifiedBy: ['name', 'mailFromAddress'] },
+			{
+				create: endpoints.create,
+				lookUp: endpoints.lookUp,
+				body,
+				identifiedBy: ['name', 'mailFromAddress'],
+			},
 			itemIndex,
 		);
 	},

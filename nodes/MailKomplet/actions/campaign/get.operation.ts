@@ -7,6 +7,7 @@ import { campaignRLC, simplifyProperty } from '../common.descriptions';
 import { simplify, unwrap } from '../common';
 import { CAMPAIGN_TYPE, describeValues } from '../enums';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const campaignId: INodeProperties = {
 	...campaignRLC,
@@ -14,22 +15,22 @@ const campaignId: INodeProperties = {
 	description: 'The campaign to read',
 };
 
+const endpoints = { main: { endpoint: 'GET /campaigns' } } satisfies Endpoints;
+
 export const get: ItemOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a campaign',
 	description: `Read one campaign by its ID. Returns its settings: campaignId, name, sender, reply-to, templateId, dispatcherId (domain redirect), tracking, link tagging, unsubscribeTypeId and campaignType (${describeValues(CAMPAIGN_TYPE)}).`,
-	endpoints: ['GET /campaigns'],
+	endpoints,
 	properties: [campaignId, simplifyProperty],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, campaignId, itemIndex, asId);
 		// With campaignId the list endpoint answers one campaign's detail as `{ data: {...} }`.
 		const [detail] = unwrap(
 			await apiRequest.call(this, {
-				method: 'GET',
-				path: ['campaigns'],
+				endpoint: endpoints.main,
 				qs: { campaignId: id },
 				itemIndex,
 			}),

@@ -5,6 +5,7 @@ import { limit, pagingOptions, returnAll, simplifyProperty } from '../common.des
 import { readList, simplify } from '../common';
 import { CAMPAIGN_STATUS, describeValues } from '../enums';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -33,18 +34,19 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /campaigns' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many campaigns, by name or group',
 	description: `List the campaigns of the account, optionally of one campaign group or by part of the name. Returns one item per campaign with campaignId, templateId, name, sender, tracking settings and status (${describeValues(CAMPAIGN_STATUS)}).`,
-	endpoints: ['GET /campaigns'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { campaignGroupId: asId });
-		const campaigns = await readList(this, { method: 'GET', path: ['campaigns'], qs }, itemIndex);
+		const campaigns = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, campaigns, [
 			'campaignId',
 			'name',

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asId, readFields, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { campaignRLC } from '../common.descriptions';
-import { done, requireChanges } from '../common';
+import { successResult, requireChanges } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import {
 	autoLinkTracking,
 	campaignConverters,
@@ -51,27 +52,32 @@ const updateFields: INodeProperties = {
 	],
 };
 
+const endpoints = {
+	main: {
+		endpoint: 'PUT /campaigns/{campaignId}',
+		repeat: { safe: true, why: 'a PUT sets the same values again' },
+	},
+} satisfies Endpoints;
+
 export const update: ItemOperation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update a campaign',
 	description:
 		'Change settings of a campaign: name, sender, template, domain redirect, tracking, unsubscribe type. Fields left out stay as they are. Returns success with the campaignId and the values sent.',
-	endpoints: ['PUT /campaigns/{campaignId}'],
+	endpoints,
 	properties: [campaignId, updateFields],
-	repeat: { safe: true, why: 'a PUT sets the same values again' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, campaignId, itemIndex, asId);
 		const changes = readFields(this, updateFields, itemIndex, campaignConverters);
 		requireChanges(this, changes, itemIndex);
 		const response = await apiRequest.call(this, {
-			method: 'PUT',
-			path: ['campaigns', id],
+			endpoint: endpoints.main,
+			params: { campaignId: id },
 			body: changes,
 			itemIndex,
-			repeat: update.repeat,
 		});
-		return done(response, { campaignId: id, ...changes });
+		return successResult(response, { campaignId: id, ...changes });
 	},
 };

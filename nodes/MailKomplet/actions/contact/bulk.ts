@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../../helpers/errors';
 import { fail } from '../../helpers/parameters';
 import type { Convert } from '../../helpers/values';
-import type { RepeatSafety } from '../../transport';
+import type { ReadSpec, WriteSpec } from '../../transport';
 import { AmbiguousWriteError, apiRequest, timing } from '../../transport';
 import { unwrap } from '../common';
 
@@ -36,15 +36,16 @@ export const asOperationId: Convert = (ctx, value, label, itemIndex) => {
 	return text;
 };
 
+/** An import's status, read from `status` (GET /contacts/getBulkInfo). */
 export async function getBulkInfo(
 	ctx: IExecuteFunctions,
+	status: ReadSpec,
 	operationId: string,
 	itemIndex?: number,
 ): Promise<BulkInfo> {
 	const [info] = unwrap(
 		await apiRequest.call(ctx, {
-			method: 'GET',
-			path: ['contacts', 'getBulkInfo'],
+			endpoint: status,
 			qs: { operationId },
 			itemIndex,
 		}),
@@ -85,10 +86,13 @@ export interface ImportBatch {
 export interface ImportPlan {
 	/** preImportAction, contactOverwriteMode and mailingListIds, as sent with the first batch. */
 	settings: IDataObject;
-	/** How the first batch may be repeated: it carries preImportAction, which can make repeating it unsafe. */
-	firstRepeat: RepeatSafety;
-	/** How the other batches may be repeated: they only add. */
-	repeat: RepeatSafety;
+	/** The first batch's request: it carries preImportAction, which can make repeating it unsafe. */
+	firstBatch: WriteSpec;
+	/** The other batches' request: they only add. */
+	laterBatches: WriteSpec;
+	status: ReadSpec;
+	/** Stops the import with the error `failed` makes, unless On Error > Continue is set. */
+	stopUnlessContinuing: (failed: () => Error) => void;
 	waitForCompletion: boolean;
 	maxWaitMs: number;
 }
@@ -100,6 +104,7 @@ export interface ImportPlan {
  */
 async function waitForBatches(
 	ctx: IExecuteFunctions,
+	status: ReadSpec,
 	batches: ImportBatch[],
 	budget: { leftMs: number; waitedMs: number },
 ): Promise<void> {
@@ -107,7 +112,7 @@ async function waitForBatches(
 	try {
 		for (;;) {
 			for (const batch of batches) {
-				if (!isDone(batch.info)) batch.info = await getBulkInfo(ctx, batch.operationId!);
+				if (!isDone(batch.info)) batch.info = await getBulkInfo(ctx, status, batch.operationId!);
 			}
 			const pending = batches.filter((batch) => !isDone(batch.info));
 			if (pending.length === 0) return;
@@ -147,15 +152,13 @@ async function queueBatch(
 	ctx: IExecuteFunctions,
 	batch: ImportBatch,
 	settings: IDataObject,
-	repeat: RepeatSafety,
+	request: WriteSpec,
 ): Promise<void> {
 	try {
 		const [result] = unwrap(
 			await apiRequest.call(ctx, {
-				method: 'POST',
-				path: ['contacts', 'bulk'],
+				endpoint: request,
 				body: { ...settings, contacts: batch.contacts },
-				repeat,
 			}),
 		);
 		batch.operationId = String(result?.operationId ?? '');
@@ -241,15 +244,14 @@ export async function runImport(
 ): Promise<void> {
 	const replacing = plan.settings.preImportAction !== ADD_ONLY;
 	const budget = { leftMs: plan.maxWaitMs, waitedMs: 0 };
-	const failed = (batch: ImportBatch) => {
-		if (!ctx.continueOnFail()) throw reportedError(batches, batch);
-	};
+	const failed = (batch: ImportBatch) =>
+		plan.stopUnlessContinuing(() => reportedError(batches, batch));
 	const [first, ...rest] = batches;
 
-	await queueBatch(ctx, first, plan.settings, plan.firstRepeat);
+	await queueBatch(ctx, first, plan.settings, plan.firstBatch);
 	if (first.error) failed(first);
 	if (rest.length && replacing && !first.error) {
-		await waitForBatches(ctx, [first], budget);
+		await waitForBatches(ctx, plan.status, [first], budget);
 		if (first.info?.status === BULK_STATUS.error) first.error = importError(ctx, first.info);
 		if (first.error) failed(first);
 	}
@@ -266,13 +268,19 @@ export async function runImport(
 		return;
 	}
 	for (const batch of rest) {
-		await queueBatch(ctx, batch, { ...plan.settings, preImportAction: ADD_ONLY }, plan.repeat);
+		await queueBatch(
+			ctx,
+			batch,
+			{ ...plan.settings, preImportAction: ADD_ONLY },
+			plan.laterBatches,
+		);
 		if (batch.error) failed(batch);
 	}
 
 	if (!plan.waitForCompletion) return;
 	await waitForBatches(
 		ctx,
+		plan.status,
 		batches.filter((batch) => batch.queued === 'yes' && !isDone(batch.info)),
 		budget,
 	);

@@ -1,16 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../helpers/errors';
 import { checkRange, fail } from '../../helpers/parameters';
 import { asEmail, asIdList, asJson, convertFields, readRequired } from '../../helpers/values';
-import type { RepeatSafety } from '../../transport';
 import { mailingListIdsOptions } from '../common.descriptions';
-import type { BatchOperation } from '../types';
+import type { BatchOperation, BatchRun } from '../types';
+import type { Endpoints } from '../../transport';
 import type { ImportBatch } from './bulk';
 import { runImport } from './bulk';
 import {
@@ -200,35 +194,6 @@ async function contactDefinedBelow(ctx: IExecuteFunctions, itemIndex: number) {
 }
 
 /**
- * The contacts of all items and the item each came from. With On Error > Continue an invalid
- * item becomes an error item in `output` and the import goes on without it.
- */
-async function readContacts(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	output: INodeExecutionData[],
-): Promise<{ contacts: IDataObject[]; items: number[] }> {
-	const fromItems = ctx.getNodeParameter('contactSource', 0) === 'input';
-	const contacts: IDataObject[] = [];
-	const indexes: number[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			contacts.push(
-				fromItems
-					? await contactFromItem(ctx, items[itemIndex].json, itemIndex)
-					: await contactDefinedBelow(ctx, itemIndex),
-			);
-			indexes.push(itemIndex);
-		} catch (error) {
-			const nodeError = asNodeError(ctx, error, itemIndex);
-			if (!ctx.continueOnFail()) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex));
-		}
-	}
-	return { contacts, items: indexes };
-}
-
-/**
  * Import settings are per request, so they come from the first item. Refused before anything is
  * sent: emptying lists without naming any, and deleting list contacts under n8n's Retry On Fail.
  */
@@ -266,12 +231,32 @@ function readImportSettings(ctx: IExecuteFunctions): IDataObject {
 	};
 }
 
-/** preImportAction 3 deletes the lists' contacts and creates the imported ones under new IDs. */
-const RECREATES: RepeatSafety = {
-	safe: false,
-	kind: 'create',
-	why: 'it deletes the contacts on the lists and creates the imported ones again: a second one would delete the contacts the first created, with their other lists, and create them under new IDs once more',
-};
+const endpoints = {
+	firstBatch: {
+		endpoint: 'POST /contacts/bulk',
+		repeat: {
+			safe: true,
+			why: 'adding, or emptying the lists first, matches contacts by e-mail (an upsert): the same batch again leaves the same contacts on the same lists; a repeat only queues another import',
+		},
+	},
+	/** Before Import "Delete List Contacts First" (preImportAction 3), sent with the first batch only. */
+	firstBatchDeleting: {
+		endpoint: 'POST /contacts/bulk',
+		repeat: {
+			safe: false,
+			kind: 'create',
+			why: 'it deletes the contacts on the lists and creates the imported ones again: a second one would delete the contacts the first created, with their other lists, and create them under new IDs once more',
+		},
+	},
+	laterBatches: {
+		endpoint: 'POST /contacts/bulk',
+		repeat: {
+			safe: true,
+			why: 'later batches only add, matching contacts by e-mail, so the same batch again leaves the same contacts on the same lists',
+		},
+	},
+	status: { endpoint: 'GET /contacts/getBulkInfo' },
+} satisfies Endpoints;
 
 export const bulkImport: BatchOperation = {
 	value: 'bulkImport',
@@ -279,7 +264,7 @@ export const bulkImport: BatchOperation = {
 	action: 'Import many contacts at once',
 	description:
 		'Import all input items as contacts in as few requests as possible (one per batch of up to 10,000), optionally waiting until Mail Komplet has processed them. Contacts are matched by e-mail. Returns one item per batch with its operationId and final status.',
-	endpoints: ['POST /contacts/bulk'],
+	endpoints,
 	properties: [
 		contactSource,
 		contactEmail,
@@ -298,12 +283,8 @@ export const bulkImport: BatchOperation = {
 		},
 		options,
 	],
-	repeat: {
-		safe: true,
-		why: 'contacts are matched by e-mail (an upsert), so the same batch again leaves the same contacts on the same lists; a repeat only queues another import',
-	},
 	runs: 'batch',
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+	async execute(this: IExecuteFunctions, run: BatchRun) {
 		const settings = readImportSettings(this);
 		const { batchSize, maxWaitSeconds, waitForCompletion } = this.getNodeParameter(
 			'options',
@@ -317,23 +298,32 @@ export const bulkImport: BatchOperation = {
 			{ min: 1, max: BULK_LIMITS.maxBatchSize },
 			0,
 		);
-		const output: INodeExecutionData[] = [];
-		const { contacts, items: sourceItems } = await readContacts(this, items, output);
+		const fromItems = this.getNodeParameter('contactSource', 0) === 'input';
+		const items = this.getInputData();
+		const contacts = await run.readItems(async (itemIndex) => [
+			fromItems
+				? await contactFromItem(this, items[itemIndex].json, itemIndex)
+				: await contactDefinedBelow(this, itemIndex),
+		]);
 		// Only reached with Continue On Fail: every item was invalid and is reported as such.
-		if (contacts.length === 0) return output;
+		if (contacts.length === 0) return;
 
 		const batches: ImportBatch[] = [];
 		for (let start = 0; start < contacts.length; start += size) {
+			const batch = contacts.slice(start, start + size);
 			batches.push({
-				contacts: contacts.slice(start, start + size),
-				items: sourceItems.slice(start, start + size),
+				contacts: batch.map((contact) => contact.value),
+				items: batch.map((contact) => contact.item),
 				queued: 'unsent',
 			});
 		}
 		await runImport(this, batches, {
 			settings,
-			firstRepeat: settings.preImportAction === 3 ? RECREATES : bulkImport.repeat,
-			repeat: bulkImport.repeat,
+			firstBatch:
+				settings.preImportAction === 3 ? endpoints.firstBatchDeleting : endpoints.firstBatch,
+			laterBatches: endpoints.laterBatches,
+			status: endpoints.status,
+			stopUnlessContinuing: (failed) => run.stopUnlessContinuing(failed),
 			waitForCompletion: waitForCompletion !== false,
 			maxWaitMs: Number(maxWaitSeconds ?? 300) * 1000,
 		});
@@ -345,27 +335,24 @@ export const bulkImport: BatchOperation = {
 				batchCount: batches.length,
 			};
 			if (error) {
-				output.push(
-					errorItem(error, batch.items, {
-						...(operationId ? { operationId } : {}),
-						...info,
-						queued: batch.queued === 'unsent' ? 'no' : batch.queued,
-						...counts,
-					}),
-				);
+				const details = {
+					...(operationId ? { operationId } : {}),
+					...info,
+					queued: batch.queued === 'unsent' ? 'no' : batch.queued,
+					...counts,
+				};
+				run.failed(batch.items, error, { together: true, details });
 				return;
 			}
-			const pairedItem = batch.items.map((item) => ({ item }));
-			output.push({
-				json: {
+			run.push(
+				{
 					operationId,
 					status: info?.status ?? 'Queued',
 					...(info ? { errors: info.errors, errorMessage: info.errorMessage } : {}),
 					...counts,
 				},
-				pairedItem,
-			});
+				batch.items,
+			);
 		});
-		return output;
 	},
 };

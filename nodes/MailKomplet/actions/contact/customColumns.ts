@@ -11,7 +11,7 @@ import type {
 import { fail } from '../../helpers/parameters';
 import { asDateTime, asJson } from '../../helpers/values';
 import type { MailKompletContext } from '../../transport';
-import { apiRequestAllItems } from '../../transport';
+import { readAllPages } from '../../transport';
 import { customColumnsJson } from './contact.descriptions';
 
 /** A custom column as GET /customColumns describes it. */
@@ -44,10 +44,10 @@ export function customColumnDefinitions(
 ): Promise<CustomColumnDefinition[]> {
 	let definitions = definitionCache.get(ctx);
 	if (!definitions) {
-		definitions = apiRequestAllItems
+		definitions = readAllPages
 			.call(
 				ctx,
-				{ method: 'GET', path: ['customColumns'] },
+				{ endpoint: { endpoint: 'GET /customColumns' } },
 				{
 					returnAll: true,
 					limit: Infinity,

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asId, asIdList, readFields, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { mailingListRLC } from '../common.descriptions';
-import { done } from '../common';
+import { successResult } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const contactIds: INodeProperties = {
 	displayName: 'Contact Names or IDs',
@@ -33,13 +34,23 @@ const options: INodeProperties = {
 	],
 };
 
+const endpoints = {
+	main: {
+		endpoint: 'DELETE /contacts',
+		repeat: {
+			safe: true,
+			why: 'deleting or unassigning the same contacts again changes nothing more',
+		},
+	},
+} satisfies Endpoints;
+
 export const deleteOperation: ItemOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete contacts',
 	description:
 		'Remove contacts from one mailing list, or, without a list, delete them from the account for good. Needs the contact IDs; returns them with the list they were removed from.',
-	endpoints: ['DELETE /contacts'],
+	endpoints,
 	properties: [
 		contactIds,
 		{
@@ -51,24 +62,18 @@ export const deleteOperation: ItemOperation = {
 		},
 		options,
 	],
-	repeat: {
-		safe: true,
-		why: 'removing contacts that are already gone, or already off the list, changes nothing',
-	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const ids = readRequired<number[]>(this, contactIds, itemIndex, asIdList);
 		const { mailingListId } = readFields(this, options, itemIndex, { mailingListId: asId });
 		const response = await apiRequest.call(this, {
-			method: 'DELETE',
-			path: ['contacts'],
+			endpoint: endpoints.main,
 			qs: { contactIds: ids.join(','), ...(mailingListId ? { mailingListId } : {}) },
 			itemIndex,
-			repeat: {
-				safe: true,
-				why: 'deleting or unassigning the same contacts again changes nothing more',
-			},
 		});
-		return done(response, { contactIds: ids, ...(mailingListId ? { mailingListId } : {}) });
+		return successResult(response, {
+			contactIds: ids,
+			...(mailingListId ? { mailingListId } : {}),
+		});
 	},
 };

@@ -6,6 +6,7 @@ import { apiRequest } from '../../transport';
 import { contactRLC, simplifyProperty } from '../common.descriptions';
 import { simplify, unwrap } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { CONTACT_MAIN_FIELDS } from './contact.descriptions';
 
 const contactId: INodeProperties = {
@@ -14,22 +15,22 @@ const contactId: INodeProperties = {
 	description: 'The contact to read',
 };
 
+const endpoints = { main: { endpoint: 'GET /contacts' } } satisfies Endpoints;
+
 export const get: ItemOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a contact',
 	description:
 		'Read one contact by its ID. Returns its e-mail, names, phone, company, custom columns and the dates it was created, updated and last opened and clicked an e-mail.',
-	endpoints: ['GET /contacts'],
+	endpoints,
 	properties: [contactId, simplifyProperty],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, contactId, itemIndex, asId);
 		const found = unwrap(
 			await apiRequest.call(this, {
-				method: 'GET',
-				path: ['contacts'],
+				endpoint: endpoints.main,
 				qs: { contactId: id, page: 1, pageSize: 1 },
 				itemIndex,
 			}),

@@ -4,6 +4,7 @@ import { asEmail, readRequired } from '../../helpers/values';
 import { limit, returnAll } from '../common.descriptions';
 import { readList } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { email } from './contact.descriptions';
 
 const contactEmail: INodeProperties = {
@@ -12,19 +13,20 @@ const contactEmail: INodeProperties = {
 	description: 'E-mail address of the contact whose history to read',
 };
 
+const endpoints = { main: { endpoint: 'GET /contacts/getContactActivity' } } satisfies Endpoints;
+
 export const getActivity: ItemOperation = {
 	value: 'getActivity',
 	name: 'Get Activity',
 	action: 'Get the activity of a contact',
 	description:
 		'Read what happened with a contact, found by e-mail: mass and transactional e-mails sent, opened and clicked, flows started, unsubscribes and bounces. Returns one item per action with actionTypeId (1-3 mass e-mail sent, opened, clicked; 4-6 transactional e-mail sent, opened, clicked; 7 flow started; 8 unsubscribe; 9 bounce), created and the related IDs.',
-	endpoints: ['GET /contacts/getContactActivity'],
+	endpoints,
 	properties: [contactEmail, returnAll, limit],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = { email: readRequired<string>(this, contactEmail, itemIndex, asEmail) };
-		const request = { method: 'GET' as const, path: ['contacts', 'getContactActivity'], qs };
+		const request = { endpoint: endpoints.main, qs };
 		// The endpoint answers the whole history at once: Limit applies here.
 		return await readList(this, request, itemIndex, { paged: false });
 	},

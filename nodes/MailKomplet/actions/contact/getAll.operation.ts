@@ -11,6 +11,7 @@ import {
 } from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { CONTACT_MAIN_FIELDS } from './contact.descriptions';
 
 const filters: INodeProperties = {
@@ -40,19 +41,20 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /contacts' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many contacts, by e-mail or mailing list',
 	description:
 		'List contacts, optionally only those on a mailing list or whose e-mail contains some text. Returns one item per contact with contactId, e-mail, names, phone, company, custom columns and activity dates.',
-	endpoints: ['GET /contacts'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { contactId: asId, mailingListId: asId });
-		const contacts = await readList(this, { method: 'GET', path: ['contacts'], qs }, itemIndex);
+		const contacts = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, contacts, CONTACT_MAIN_FIELDS);
 	},
 };

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../helpers/values';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { asOperationId, getBulkInfo } from './bulk';
 
 const operationId: INodeProperties = {
@@ -14,18 +15,19 @@ const operationId: INodeProperties = {
 	description: 'The operationId a Bulk Import returned: a GUID',
 };
 
+const endpoints = { main: { endpoint: 'GET /contacts/getBulkInfo' } } satisfies Endpoints;
+
 export const getBulkImportStatus: ItemOperation = {
 	value: 'getBulkImportStatus',
 	name: 'Get Bulk Import Status',
 	action: 'Get the status of a bulk import',
 	description:
 		'Read how far a bulk import has got, by the operationId Bulk Import returned. Returns operationId, status (Composing, Queued, Processing, SuccessfulyFinished or Error), errors and errorMessage.',
-	endpoints: ['GET /contacts/getBulkInfo'],
+	endpoints,
 	properties: [operationId],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<string>(this, operationId, itemIndex, asOperationId);
-		return await getBulkInfo(this, id, itemIndex);
+		return await getBulkInfo(this, endpoints.main, id, itemIndex);
 	},
 };

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asId, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { contactRLC } from '../common.descriptions';
-import { done, requireChanges } from '../common';
+import { successResult, requireChanges } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import {
 	company,
 	contactMailingLists,
@@ -44,27 +45,32 @@ const updateFields: INodeProperties = {
 	],
 };
 
+const endpoints = {
+	main: {
+		endpoint: 'PUT /contacts/{contactId}',
+		repeat: { safe: true, why: 'a PUT sets the same values again' },
+	},
+} satisfies Endpoints;
+
 export const update: ItemOperation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update a contact',
 	description:
 		'Change fields and custom columns of an existing contact by its ID. Fields left out stay as they are; listed mailing lists are added. Returns the contactId with the fields sent.',
-	endpoints: ['PUT /contacts/{contactId}'],
+	endpoints,
 	properties: [contactId, updateFields, customColumnsMode, customColumnValues, customColumnsJson],
-	repeat: { safe: true, why: 'a PUT sets the same values again' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, contactId, itemIndex, asId);
 		const changes = await readContact(this, updateFields, itemIndex);
 		requireChanges(this, changes, itemIndex);
 		const response = await apiRequest.call(this, {
-			method: 'PUT',
-			path: ['contacts', id],
+			endpoint: endpoints.main,
+			params: { contactId: id },
 			body: changes,
 			itemIndex,
-			repeat: update.repeat,
 		});
-		return done(response, { contactId: id, ...changes });
+		return successResult(response, { contactId: id, ...changes });
 	},
 };

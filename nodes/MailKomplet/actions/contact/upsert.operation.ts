@@ -4,6 +4,7 @@ import { asEmail, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { createdRecord } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import {
 	customColumnsJson,
 	customColumnsMode,
@@ -20,13 +21,23 @@ const contactEmail: INodeProperties = {
 		'E-mail address of the contact. Mail Komplet updates the contact that has it, or creates one; the output carries its contactId.',
 };
 
+const endpoints = {
+	main: {
+		endpoint: 'POST /contacts',
+		repeat: {
+			safe: true,
+			why: 'Mail Komplet finds the contact by e-mail and updates it, so a repeat sets the same values again',
+		},
+	},
+} satisfies Endpoints;
+
 export const upsert: ItemOperation = {
 	value: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a contact by e-mail',
 	// n8n's lint requires this exact text for an upsert; Email's description says the rest.
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
-	endpoints: ['POST /contacts'],
+	endpoints,
 	properties: [
 		contactEmail,
 		newContactFields,
@@ -34,10 +45,6 @@ export const upsert: ItemOperation = {
 		customColumnValues,
 		customColumnsJson,
 	],
-	repeat: {
-		safe: true,
-		why: 'Mail Komplet finds the contact by e-mail and updates it, so a repeat sets the same values again',
-	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -45,11 +52,9 @@ export const upsert: ItemOperation = {
 			...(await readContact(this, newContactFields, itemIndex)),
 		};
 		const response = await apiRequest.call(this, {
-			method: 'POST',
-			path: ['contacts'],
+			endpoint: endpoints.main,
 			body,
 			itemIndex,
-			repeat: upsert.repeat,
 		});
 		return createdRecord(response, body);
 	},

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fail } from '../../helpers/parameters';
 import { asDateTime, asId, readRequired } from '../../helpers/values';
-import type { CreateSafety } from '../../transport';
-import { apiRequestAllItems, createOnce } from '../../transport';
+import { readAllPages, createOnce } from '../../transport';
 import { couponGroupRLC } from '../common.descriptions';
-import { done } from '../common';
+import { successResult } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const couponGroupId: INodeProperties = {
 	...couponGroupRLC,
@@ -124,11 +124,17 @@ function readCoupons(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	});
 }
 
-const repeat: CreateSafety = {
-	safe: false,
-	kind: 'create',
-	why: 'every POST adds the codes to the group; the reference does not say that a code already there is refused',
-};
+const endpoints = {
+	create: {
+		endpoint: 'POST /saleCoupons',
+		repeat: {
+			safe: false,
+			kind: 'create',
+			why: 'every POST adds the codes to the group; the reference does not say that a code already there is refused',
+		},
+	},
+	lookUp: { endpoint: 'GET /saleCoupons' },
+} satisfies Endpoints;
 
 export const create: ItemOperation = {
 	value: 'create',
@@ -136,9 +142,8 @@ export const create: ItemOperation = {
 	action: 'Create coupons',
 	description:
 		'Add sale coupon codes to a coupon group, each optionally with a date it is valid until. Codes can be listed one by one or given as one text separated by commas or new lines. Returns success with the couponGroupId and the coupons sent.',
-	endpoints: ['POST /saleCoupons'],
+	endpoints,
 	properties: [couponGroupId, codesInput, coupons, codes, validity],
-	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const group = readRequired<number>(this, couponGroupId, itemIndex, asId);
@@ -147,12 +152,12 @@ export const create: ItemOperation = {
 		const body = { coupons: list, couponGroupId: group };
 		const response = await createOnce.call(
 			this,
-			{ method: 'POST', path: ['saleCoupons'], body, itemIndex, repeat },
+			{ endpoint: endpoints.create, body, itemIndex },
 			// The API answers with an empty body, so "found" is every code being in the group.
 			async function () {
-				const existing = await apiRequestAllItems.call(
+				const existing = await readAllPages.call(
 					this,
-					{ method: 'GET', path: ['saleCoupons'], qs: { couponGroupId: group }, itemIndex },
+					{ endpoint: endpoints.lookUp, qs: { couponGroupId: group }, itemIndex },
 					{ returnAll: true, limit: Infinity, pageSize: 1000 },
 				);
 				// Exact codes: one differing in case may be another coupon, not one just added.
@@ -160,6 +165,6 @@ export const create: ItemOperation = {
 				return list.every((c) => codes.has(String(c.code))) ? {} : undefined;
 			},
 		);
-		return done(response, body);
+		return successResult(response, body);
 	},
 };

@@ -10,6 +10,7 @@ import {
 } from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -40,19 +41,20 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /saleCoupons' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many coupons',
 	description:
 		'List sale coupon codes, optionally of one group, by code, or only sent or unsent ones. Returns one item per coupon with couponId, couponGroupId, coupon (the code), validity, and for sent coupons the recipient email, sent date and the e-mail it went out in.',
-	endpoints: ['GET /saleCoupons'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { couponGroupId: asId });
-		const coupons = await readList(this, { method: 'GET', path: ['saleCoupons'], qs }, itemIndex);
+		const coupons = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, coupons, [
 			'couponId',
 			'couponGroupId',

@@ -1,19 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readRequired } from '../../helpers/values';
-import type { CreateSafety } from '../../transport';
 import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { color, groupName } from './couponGroup.descriptions';
 
 const name: INodeProperties = { ...groupName, required: true };
 const flagColor: INodeProperties = { ...color, required: true };
 
-const repeat: CreateSafety = {
-	safe: false,
-	kind: 'create',
-	why: 'every POST without couponGroupId makes another group, even with the same name',
-};
+const endpoints = {
+	create: {
+		endpoint: 'POST /saleCouponGroups',
+		repeat: {
+			safe: false,
+			kind: 'create',
+			why: 'every POST without couponGroupId makes another group, even with the same name',
+		},
+	},
+	lookUp: { endpoint: 'GET /saleCouponGroups' },
+} satisfies Endpoints;
 
 export const create: ItemOperation = {
 	value: 'create',
@@ -21,9 +27,8 @@ export const create: ItemOperation = {
 	action: 'Create a coupon group',
 	description:
 		'Create a sale coupon group that coupon codes are added to. Returns the new couponGroupId.',
-	endpoints: ['POST /saleCouponGroups'],
+	endpoints,
 	properties: [name, flagColor],
-	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -32,7 +37,7 @@ export const create: ItemOperation = {
 		};
 		return await createRecord(
 			this,
-			{ path: 'saleCouponGroups', body, repeat, identifiedBy: ['name', 'color'] },
+			{ create: endpoints.create, lookUp: endpoints.lookUp, body, identifiedBy: ['name', 'color'] },
 			itemIndex,
 		);
 	},

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asId, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { couponGroupRLC } from '../common.descriptions';
-import { done } from '../common';
+import { successResult } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const couponGroupId: INodeProperties = {
 	...couponGroupRLC,
@@ -12,28 +13,32 @@ const couponGroupId: INodeProperties = {
 	description: 'The coupon group to delete',
 };
 
+const endpoints = {
+	main: {
+		endpoint: 'DELETE /saleCouponGroups',
+		repeat: {
+			safe: true,
+			why: 'deleting a group that is already gone changes nothing: a 404 after a lost answer means it is done',
+			goneMeansDone: true,
+		},
+	},
+} satisfies Endpoints;
+
 export const deleteCouponGroup: ItemOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a coupon group',
 	description: 'Delete a sale coupon group by its ID. Returns success and the couponGroupId.',
-	endpoints: ['DELETE /saleCouponGroups'],
+	endpoints,
 	properties: [couponGroupId],
-	repeat: {
-		safe: true,
-		why: 'deleting a group that is already gone changes nothing: a 404 after a lost answer means it is done',
-		goneMeansDone: true,
-	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, couponGroupId, itemIndex, asId);
 		const response = await apiRequest.call(this, {
-			method: 'DELETE',
-			path: ['saleCouponGroups'],
+			endpoint: endpoints.main,
 			qs: { id },
 			itemIndex,
-			repeat: deleteCouponGroup.repeat,
 		});
-		return done(response, { couponGroupId: id });
+		return successResult(response, { couponGroupId: id });
 	},
 };

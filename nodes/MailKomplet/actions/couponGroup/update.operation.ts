@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asId, readFields, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { couponGroupRLC } from '../common.descriptions';
-import { done, requireChanges } from '../common';
+import { successResult, requireChanges } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { color, groupName } from './couponGroup.descriptions';
 
 const couponGroupId: INodeProperties = {
@@ -22,6 +23,16 @@ const updateFields: INodeProperties = {
 	options: [color, groupName],
 };
 
+const endpoints = {
+	main: {
+		endpoint: 'POST /saleCouponGroups',
+		repeat: {
+			safe: true,
+			why: 'with couponGroupId the POST sets the same name and colour again, it makes no group',
+		},
+	},
+} satisfies Endpoints;
+
 export const update: ItemOperation = {
 	value: 'update',
 	name: 'Update',
@@ -29,24 +40,18 @@ export const update: ItemOperation = {
 	description:
 		'Rename a sale coupon group or change its colour. Fields left out stay as they are. Returns success with the couponGroupId and the values sent.',
 	// Documented as a POST carrying the ID in the body; there is no PUT for coupon groups.
-	endpoints: ['POST /saleCouponGroups'],
+	endpoints,
 	properties: [couponGroupId, updateFields],
-	repeat: {
-		safe: true,
-		why: 'with couponGroupId the POST sets the same name and colour again, it makes no group',
-	},
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, couponGroupId, itemIndex, asId);
 		const changes = readFields(this, updateFields, itemIndex);
 		requireChanges(this, changes, itemIndex);
 		const response = await apiRequest.call(this, {
-			method: 'POST',
-			path: ['saleCouponGroups'],
+			endpoint: endpoints.main,
 			body: { couponGroupId: id, ...changes },
 			itemIndex,
-			repeat: update.repeat,
 		});
-		return done(response, { couponGroupId: id, ...changes });
+		return successResult(response, { couponGroupId: id, ...changes });
 	},
 };

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asNumber, readFields, readRequired } from '../../helpers/values';
-import type { CreateSafety } from '../../transport';
 import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import {
 	caption,
 	columnConverters,
@@ -43,11 +43,17 @@ const additionalFields: INodeProperties = {
 	],
 };
 
-const repeat: CreateSafety = {
-	safe: false,
-	kind: 'create',
-	why: 'every POST adds a column; the reference does not say that a second one with the same name is refused',
-};
+const endpoints = {
+	create: {
+		endpoint: 'POST /customColumns',
+		repeat: {
+			safe: false,
+			kind: 'create',
+			why: 'every POST adds a column; the reference does not say that a second one with the same name is refused',
+		},
+	},
+	lookUp: { endpoint: 'GET /customColumns' },
+} satisfies Endpoints;
 
 export const create: ItemOperation = {
 	value: 'create',
@@ -55,9 +61,8 @@ export const create: ItemOperation = {
 	action: 'Create a custom column',
 	description:
 		'Add a custom column that every contact can have a value in. Needs a data type and a name. Returns the new customColumnId with the values sent.',
-	endpoints: ['POST /customColumns'],
+	endpoints,
 	properties: [dataType, name, additionalFields],
-	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -67,7 +72,7 @@ export const create: ItemOperation = {
 		};
 		return await createRecord(
 			this,
-			{ path: 'customColumns', body, repeat, identifiedBy: ['name'] },
+			{ create: endpoints.create, lookUp: endpoints.lookUp, body, identifiedBy: ['name'] },
 			itemIndex,
 		);
 	},

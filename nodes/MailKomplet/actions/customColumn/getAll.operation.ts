@@ -11,6 +11,7 @@ import {
 import { readList, simplify } from '../common';
 import { DATA_TYPE, describeValues } from '../enums';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -34,18 +35,19 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /customColumns' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many custom columns',
 	description: `List the custom columns that contacts can have. Returns one item per column with customColumnId, name, originalName (the name prefixed with cc_, the key in contact data), caption, dataTypeId (${describeValues(DATA_TYPE)}) and its rules.`,
-	endpoints: ['GET /customColumns'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { customColumnId: asId });
-		const columns = await readList(this, { method: 'GET', path: ['customColumns'], qs }, itemIndex);
+		const columns = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, columns, [
 			'customColumnId',
 			'name',

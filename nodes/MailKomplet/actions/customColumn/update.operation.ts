@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asId, readFields, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { customColumnRLC } from '../common.descriptions';
-import { done, requireChanges } from '../common';
+import { successResult, requireChanges } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import {
 	caption,
 	columnConverters,
@@ -49,6 +50,13 @@ const updateFields: INodeProperties = {
 	],
 };
 
+const endpoints = {
+	main: {
+		endpoint: 'PUT /customColumns/{customColumnId}',
+		repeat: { safe: true, why: 'a PUT sets the same values again' },
+	},
+} satisfies Endpoints;
+
 export const update: ItemOperation = {
 	value: 'update',
 	name: 'Update',
@@ -56,21 +64,19 @@ export const update: ItemOperation = {
 	description:
 		"Change a custom column's name, data type, caption or rules. Fields left out stay as they are. Mail Komplet limits changes to system columns. Returns success with the customColumnId and the values sent.",
 	// The reference shows no ID in the path; like every other update, it goes there.
-	endpoints: ['PUT /customColumns/{customColumnId}'],
+	endpoints,
 	properties: [customColumnId, updateFields],
-	repeat: { safe: true, why: 'a PUT sets the same values again' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = readRequired<number>(this, customColumnId, itemIndex, asId);
 		const changes = readFields(this, updateFields, itemIndex, columnConverters);
 		requireChanges(this, changes, itemIndex);
 		const response = await apiRequest.call(this, {
-			method: 'PUT',
-			path: ['customColumns', id],
+			endpoint: endpoints.main,
+			params: { customColumnId: id },
 			body: changes,
 			itemIndex,
-			repeat: update.repeat,
 		});
-		return done(response, { customColumnId: id, ...changes });
+		return successResult(response, { customColumnId: id, ...changes });
 	},
 };

@@ -16,6 +16,7 @@ import {
 	distributionStatusOptions,
 } from '../enums';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -55,22 +56,19 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /generatorExecutions' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many distributions (campaign sendings) with statistics',
 	description: `List distributions (sendings of campaigns) with their statistics as Mail Komplet computes them, optionally of one campaign or in one status or phase. Returns one item per distribution with generatorExecutionId, campaignId, campaignName, status, phase, executed and the counts of messages, deliveries, opens, clicks, bounces and unsubscribes; with Simplify off also campaignType (${describeValues(CAMPAIGN_TYPE)}), ratios, credits and campaign group.`,
-	endpoints: ['GET /generatorExecutions'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { campaignId: asId });
-		const distributions = await readList(
-			this,
-			{ method: 'GET', path: ['generatorExecutions'], qs },
-			itemIndex,
-		);
+		const distributions = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, distributions, [
 			'generatorExecutionId',
 			'campaignId',

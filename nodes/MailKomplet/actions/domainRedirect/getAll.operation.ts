@@ -10,6 +10,7 @@ import {
 } from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -25,19 +26,20 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /dispatchers' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many domain redirects',
 	description:
 		'List the domain redirects (dispatchers) of the account: the domains that carry tracked links and subscribe and unsubscribe pages. Returns one item per redirect with dispatcherId, name, URL, useHttps and status (0 Not Verified, 1 DNS Verified, 2 Active); with Simplify off also its subscribe, unsubscribe and welcome e-mail settings.',
-	endpoints: ['GET /dispatchers'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { dispatcherId: asId });
-		const redirects = await readList(this, { method: 'GET', path: ['dispatchers'], qs }, itemIndex);
+		const redirects = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, redirects, [
 			'dispatcherId',
 			'name',

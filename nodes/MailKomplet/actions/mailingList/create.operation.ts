@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readFields, readRequired } from '../../helpers/values';
-import type { CreateSafety } from '../../transport';
 import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { isTest, listDescription, listName } from './mailingList.descriptions';
 
 const name: INodeProperties = { ...listName, required: true };
@@ -17,20 +17,25 @@ const additionalFields: INodeProperties = {
 	options: [listDescription],
 };
 
-const repeat: CreateSafety = {
-	safe: false,
-	kind: 'create',
-	why: 'every POST makes another list, even with the same name',
-};
+const endpoints = {
+	create: {
+		endpoint: 'POST /mailingLists',
+		repeat: {
+			safe: false,
+			kind: 'create',
+			why: 'every POST makes another list, even with the same name',
+		},
+	},
+	lookUp: { endpoint: 'GET /mailingLists' },
+} satisfies Endpoints;
 
 export const create: ItemOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create a mailing list',
 	description: 'Create a new mailing list. Returns the new mailingListId.',
-	endpoints: ['POST /mailingLists'],
+	endpoints,
 	properties: [name, isTest, additionalFields],
-	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -40,7 +45,12 @@ export const create: ItemOperation = {
 		};
 		return await createRecord(
 			this,
-			{ path: 'mailingLists', body, repeat, identifiedBy: ['name', 'description', 'isTest'] },
+			{
+				create: endpoints.create,
+				lookUp: endpoints.lookUp,
+				body,
+				identifiedBy: ['name', 'description', 'isTest'],
+			},
 			itemIndex,
 		);
 	},

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asIdList, readRequired } from '../../helpers/values';
 import { apiRequest } from '../../transport';
 import { mailingListIdsOptions } from '../common.descriptions';
-import { done } from '../common';
+import { successResult } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const mailingListIds: INodeProperties = {
 	...mailingListIdsOptions,
@@ -22,13 +23,30 @@ const unassign: INodeProperties = {
 		'Whether the contacts of the deleted lists stay in the account (on) or are deleted from the database as well (off, irreversible)',
 };
 
+const endpoints = {
+	/** One list: a 404 to a repeat after a lost answer means the lost try deleted it. */
+	one: {
+		endpoint: 'DELETE /mailingLists',
+		repeat: {
+			safe: true,
+			why: 'deleting a list that is already gone changes nothing',
+			goneMeansDone: true,
+		},
+	},
+	/** Several lists: one already gone fails them all, so a 404 proves nothing. */
+	many: {
+		endpoint: 'DELETE /mailingLists',
+		repeat: { safe: true, why: 'deleting the same lists again changes nothing more' },
+	},
+} satisfies Endpoints;
+
 export const deleteOperation: ItemOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete mailing lists',
 	description:
 		'Delete one or more mailing lists. By default their contacts stay in the account; switch off Keep Contacts to delete the contacts too.',
-	endpoints: ['DELETE /mailingLists'],
+	endpoints,
 	properties: [
 		mailingListIds,
 		unassign,
@@ -41,22 +59,15 @@ export const deleteOperation: ItemOperation = {
 			displayOptions: { show: { unassign: [false] } },
 		},
 	],
-	repeat: { safe: true, why: 'deleting lists that are already gone changes nothing' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const ids = readRequired<number[]>(this, mailingListIds, itemIndex, asIdList);
 		const keepContacts = this.getNodeParameter('unassign', itemIndex) as boolean;
 		const response = await apiRequest.call(this, {
-			method: 'DELETE',
-			path: ['mailingLists'],
+			endpoint: ids.length === 1 ? endpoints.one : endpoints.many,
 			qs: { mailingListIds: ids.join(','), unassign: keepContacts },
 			itemIndex,
-			repeat: {
-				safe: true,
-				why: 'deleting the same lists again changes nothing more',
-				goneMeansDone: ids.length === 1,
-			},
 		});
-		return done(response, { mailingListIds: ids, unassign: keepContacts });
+		return successResult(response, { mailingListIds: ids, unassign: keepContacts });
 	},
 };

@@ -12,6 +12,7 @@ import {
 } from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -45,15 +46,16 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /mailingLists' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many mailing lists',
 	description:
 		'List the mailing lists of the account, optionally only those linked to a campaign or holding a contact. Returns one item per list with mailingListId, name, description, created, updated and isTest.',
-	endpoints: ['GET /mailingLists'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, {
@@ -61,7 +63,7 @@ export const getAll: ItemOperation = {
 			contactId: asId,
 			mailingListId: asId,
 		});
-		const lists = await readList(this, { method: 'GET', path: ['mailingLists'], qs }, itemIndex);
+		const lists = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, lists, [
 			'mailingListId',
 			'name',

@@ -1,20 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../helpers/errors';
+import { asNodeError } from '../../helpers/errors';
 import { checkRange, fail } from '../../helpers/parameters';
 import type { Convert } from '../../helpers/values';
 import { asEmail, asShopDateTime, readFields, readRequired } from '../../helpers/values';
-import type { SendSafety } from '../../transport';
+import type { SendSafety, WriteSpec } from '../../transport';
 import { AmbiguousWriteError, apiRequest, timing } from '../../transport';
-import { runMemory } from '../runMemory';
-import type { BatchOperation } from '../types';
+import type { BatchOperation, BatchRun, Entry } from '../types';
 import { asPrice, lineItemArray, readLineItem } from './lineItems';
 
 /**
@@ -242,10 +234,15 @@ function readOrder(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return order;
 }
 
-const repeat: SendSafety = {
-	safe: false,
-	kind: 'send',
-	why: 'whether Mail Komplet replaces an order by orderId or records it twice is unknown, so a request that may have arrived is not sent again',
+const endpoints = {
+	main: {
+		endpoint: 'POST /orders/json',
+		repeat: {
+			safe: false,
+			kind: 'send',
+			why: 'whether Mail Komplet replaces an order by orderId or records it twice is unknown, so a request that may have arrived is not sent again',
+		},
+	} satisfies WriteSpec<SendSafety>,
 };
 
 /** "1001, 1002, 1003 and 97 more" */
@@ -255,48 +252,54 @@ function orderIds(orders: IDataObject[]): string {
 	return `${shown.join(', ')}${more}`;
 }
 
-type NodeError = NodeApiError | NodeOperationError;
-
-interface Batch {
-	orders: IDataObject[];
-	/** The input item of each order. */
-	items: number[];
+/** What became of the batches around the failed one, when the node stops at it. */
+function batchesAround(index: number, count: number): string {
+	const before =
+		index === 0 ? '' : index === 1 ? 'Batch 1 was recorded.' : `Batches 1-${index} were recorded.`;
+	const after = index === count - 1 ? '' : 'Later batches were not sent.';
+	return [before, after].filter(Boolean).join(' ');
 }
 
-/** Sends one batch; an answer lost after it went out says which orders may have been recorded. */
-async function sendBatch(ctx: IExecuteFunctions, batch: Batch): Promise<void> {
+/**
+ * Sends one batch and returns an item per order. An answer lost after the batch went out fails
+ * its orders saying they may have been recorded, with their IDs; with several batches the
+ * error says which one failed and, when it stops the node, what became of the others.
+ */
+async function sendBatch(
+	ctx: IExecuteFunctions,
+	batch: Array<Entry<IDataObject>>,
+	where: { batch: number; batchCount: number },
+): Promise<IDataObject[]> {
+	const orders = batch.map((entry) => entry.value);
+	// Errors point at the first order's item, and its Retries and Timeout apply.
+	const itemIndex = batch[0].item;
 	const sentAt = new Date(timing.now()).toISOString();
 	try {
-		await apiRequest.call(ctx, {
-			method: 'POST',
-			path: ['orders', 'json'],
-			body: batch.orders,
-			itemIndex: batch.items[0],
-			repeat,
-		});
-	} catch (error) {
-		if (error instanceof AmbiguousWriteError) {
+		await apiRequest.call(ctx, { endpoint: endpoints.main, body: orders, itemIndex });
+	} catch (caught) {
+		const error = asNodeError(ctx, caught, itemIndex);
+		if (caught instanceof AmbiguousWriteError) {
 			error.message = error.message.replace(
 				/^.*?:/,
 				'Mail Komplet may or may not have recorded the orders:',
 			);
-			error.description = `They were sent at ${sentAt} and not again, so no order is recorded twice. Order IDs: ${orderIds(batch.orders)}. Check in Mail Komplet whether they arrived (Contact > Get Activity lists a contact's orders) before sending them again.`;
+			error.description = `They were sent at ${sentAt} and not again, so no order is recorded twice. Order IDs: ${orderIds(orders)}. Check in Mail Komplet whether they arrived (Contact > Get Activity lists a contact's orders) before sending them again.`;
 		}
-		throw asNodeError(ctx, error, batch.items[0]);
+		if (where.batchCount > 1) {
+			error.message = `${error.message} (batch ${where.batch} of ${where.batchCount})`;
+			if (!ctx.continueOnFail()) {
+				const around = batchesAround(where.batch - 1, where.batchCount);
+				error.description = [error.description, around].filter(Boolean).join('\n\n');
+			}
+		}
+		throw error;
 	}
-}
-
-/** The failed batch's error, saying what became of the batches around it. */
-function withBatches(error: NodeError, index: number, count: number): NodeError {
-	if (count === 1) return error;
-	const before =
-		index === 0 ? '' : index === 1 ? 'Batch 1 was recorded.' : `Batches 1-${index} were recorded.`;
-	const after = index === count - 1 ? '' : 'Later batches were not sent.';
-	error.message = `${error.message} (batch ${index + 1} of ${count})`;
-	error.description = [error.description, [before, after].filter(Boolean).join(' ')]
-		.filter(Boolean)
-		.join('\n\n');
-	return error;
+	return orders.map((order) => ({
+		orderId: order.orderId,
+		email: order.email,
+		sent: true,
+		...where,
+	}));
 }
 
 export const create: BatchOperation = {
@@ -305,7 +308,7 @@ export const create: BatchOperation = {
 	action: 'Send orders',
 	description:
 		"Send orders: each input item is one order (the customer's e-mail, order ID, dates, total price and line items), sent many per request as Mail Komplet's own e-shop plugins send them, for segmentation by purchases. Not in the API reference. Returns one item per order with orderId, email, sent and its batch.",
-	endpoints: ['POST /orders/json'],
+	endpoints,
 	properties: [
 		email,
 		orderId,
@@ -317,64 +320,17 @@ export const create: BatchOperation = {
 		additionalFields,
 		options,
 	],
-	repeat,
 	runs: 'batch',
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+	async execute(this: IExecuteFunctions, run: BatchRun) {
 		const { batchSize } = this.getNodeParameter(options.name, 0, {}) as IDataObject;
 		const size = checkRange(this, batchSize ?? ORDER_BATCH.default, 'Batch Size', ORDER_BATCH, 0);
 		// Every order is read before the first request, so a wrong one stops the node before
 		// anything is sent; with On Error > Continue it becomes its item's error instead.
-		const output: INodeExecutionData[][] = items.map(() => []);
-		const valid: Batch = { orders: [], items: [] };
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				valid.orders.push(readOrder(this, itemIndex));
-				valid.items.push(itemIndex);
-			} catch (error) {
-				const nodeError = asNodeError(this, error, itemIndex);
-				if (!this.continueOnFail()) throw nodeError;
-				output[itemIndex].push(errorItem(nodeError, itemIndex));
-			}
-		}
-		const batches: Batch[] = [];
-		for (let start = 0; start < valid.orders.length; start += size) {
-			batches.push({
-				orders: valid.orders.slice(start, start + size),
-				items: valid.items.slice(start, start + size),
-			});
-		}
-
-		// Batches answered before a failure are not sent again when n8n retries the node.
-		const memory = runMemory(this);
-		let failures = 0;
-		for (const [index, batch] of batches.entries()) {
-			const counts = { batch: index + 1, batchCount: batches.length };
-			try {
-				const write = async () => await sendBatch(this, batch);
-				await (memory ? memory.once(index, write) : write());
-				batch.orders.forEach((order, position) =>
-					output[batch.items[position]].push({
-						json: { orderId: order.orderId, email: order.email, sent: true, ...counts },
-						pairedItem: { item: batch.items[position] },
-					}),
-				);
-			} catch (error) {
-				const nodeError = asNodeError(this, error, batch.items[0]);
-				if (!this.continueOnFail()) throw withBatches(nodeError, index, batches.length);
-				failures++;
-				batch.orders.forEach((order, position) =>
-					output[batch.items[position]].push(
-						errorItem(nodeError, batch.items[position], {
-							orderId: order.orderId,
-							email: order.email,
-							sent: error instanceof AmbiguousWriteError ? 'unknown' : false,
-							...counts,
-						}),
-					),
-				);
-			}
-		}
-		if (failures === 0) memory?.forget();
-		return output.flat();
+		const entries = await run.readItems((itemIndex) => [readOrder(this, itemIndex)]);
+		const batchCount = Math.ceil(entries.length / size);
+		await run.inBatches(entries, size, async (batch) => {
+			const where = { batch: entries.indexOf(batch[0]) / size + 1, batchCount };
+			return await sendBatch(this, batch, where);
+		});
 	},
 };

@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asEmail, asId, readRequired } from '../../helpers/values';
 import { domainRedirectRLC } from '../common.descriptions';
-import type { SendSafety } from '../../transport';
 import { sendOnce } from '../../transport';
 import { createdRecord } from '../common';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../contact/contact.descriptions';
 import { readContact } from '../contact/readContact';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const contactEmail: INodeProperties = {
 	...email,
@@ -29,11 +29,16 @@ const dispatcherId: INodeProperties = {
 };
 
 // A send, not a create: the API cannot look a subscribe request up to tell whether it was made.
-const repeat: SendSafety = {
-	safe: false,
-	kind: 'send',
-	why: 'every POST makes another subscribe request and e-mails the contact another confirmation',
-};
+const endpoints = {
+	main: {
+		endpoint: 'POST /subscribeContacts',
+		repeat: {
+			safe: false,
+			kind: 'send',
+			why: 'every POST makes another subscribe request and e-mails the contact another confirmation',
+		},
+	},
+} satisfies Endpoints;
 
 export const create: ItemOperation = {
 	value: 'create',
@@ -41,7 +46,7 @@ export const create: ItemOperation = {
 	action: 'Create a subscribe request',
 	description:
 		'Start a double opt-in: Mail Komplet sends the contact a confirmation e-mail through the chosen domain redirect and adds the contact, with the given fields and mailing lists, once confirmed. Needs the e-mail and the domain redirect; returns the subscribeRequestId with the fields sent.',
-	endpoints: ['POST /subscribeContacts'],
+	endpoints,
 	properties: [
 		contactEmail,
 		dispatcherId,
@@ -50,7 +55,6 @@ export const create: ItemOperation = {
 		customColumnValues,
 		customColumnsJson,
 	],
-	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const address = readRequired<string>(this, contactEmail, itemIndex, asEmail);
@@ -62,7 +66,7 @@ export const create: ItemOperation = {
 		};
 		const response = await sendOnce.call(
 			this,
-			{ method: 'POST', path: ['subscribeContacts'], body, itemIndex, repeat },
+			{ endpoint: endpoints.main, body, itemIndex },
 			`Ask ${address} whether the confirmation e-mail arrived, or look at the domain redirect's subscribe requests in Mail Komplet.`,
 		);
 		return createdRecord(response, body);

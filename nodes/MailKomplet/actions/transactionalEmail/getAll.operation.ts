@@ -11,6 +11,7 @@ import {
 import { readList, simplify } from '../common';
 import { describeValues, emailStateOptions, QUEUE_PRIORITY } from '../enums';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -87,14 +88,15 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /transactionalEmails' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many transactional e-mails',
 	description: `List sent transactional e-mails, filtered by date, recipient, state, opens, clicks, GUID or tags. Returns one item per e-mail with emailId, guid, toAddress, subject, state, tags and the dates of sending, delivery, open, click and bounce; with Simplify off also sender, queuePriority (${describeValues(QUEUE_PRIORITY)}), phase and size.`,
-	endpoints: ['GET /transactionalEmails'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, {
@@ -102,11 +104,7 @@ export const getAll: ItemOperation = {
 			createdFrom: asDateTime,
 			createdTo: asDateTime,
 		});
-		const emails = await readList(
-			this,
-			{ method: 'GET', path: ['transactionalEmails'], qs },
-			itemIndex,
-		);
+		const emails = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, emails, [
 			'emailId',
 			'guid',

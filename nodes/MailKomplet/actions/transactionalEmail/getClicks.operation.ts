@@ -10,6 +10,7 @@ import {
 } from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { emailFilter, fromFilter, toFilter } from './transactionalEmail.descriptions';
 
 const filters: INodeProperties = {
@@ -26,15 +27,16 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /transactionalEmails/clicks' } } satisfies Endpoints;
+
 export const getClicks: ItemOperation = {
 	value: 'getClicks',
 	name: 'Get Clicks',
 	action: 'Get clicks in transactional e-mails',
 	description:
 		'List every click on a link in transactional e-mails, optionally of one e-mail or in a date range. Returns one item per click with clickId, emailId, toAddress, created (when it was clicked) and linkUrl; with Simplify off also link position, IP address and user agent.',
-	endpoints: ['GET /transactionalEmails/clicks'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, {
@@ -43,11 +45,7 @@ export const getClicks: ItemOperation = {
 			from: asDateTime,
 			to: asDateTime,
 		});
-		const clicks = await readList(
-			this,
-			{ method: 'GET', path: ['transactionalEmails', 'clicks'], qs },
-			itemIndex,
-		);
+		const clicks = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, clicks, [
 			'clickId',
 			'emailId',

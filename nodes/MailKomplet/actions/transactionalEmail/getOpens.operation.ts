@@ -10,6 +10,7 @@ import {
 } from '../common.descriptions';
 import { readList, simplify } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 import { emailFilter, fromFilter, toFilter } from './transactionalEmail.descriptions';
 
 const filters: INodeProperties = {
@@ -26,15 +27,16 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /transactionalEmails/opens' } } satisfies Endpoints;
+
 export const getOpens: ItemOperation = {
 	value: 'getOpens',
 	name: 'Get Opens',
 	action: 'Get opens of transactional e-mails',
 	description:
 		'List every time a transactional e-mail was opened, optionally of one e-mail or in a date range. Returns one item per open with openId, emailId, toAddress and created (when it was opened); with Simplify off also IP address and user agent.',
-	endpoints: ['GET /transactionalEmails/opens'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, {
@@ -43,11 +45,7 @@ export const getOpens: ItemOperation = {
 			from: asDateTime,
 			to: asDateTime,
 		});
-		const opens = await readList(
-			this,
-			{ method: 'GET', path: ['transactionalEmails', 'opens'], qs },
-			itemIndex,
-		);
+		const opens = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, opens, ['openId', 'emailId', 'toAddress', 'created']);
 	},
 };

@@ -1,17 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { compact, fail, readPairs } from '../../helpers/parameters';
 import { asEmail, asId, asJson, readRequired } from '../../helpers/values';
 import { campaignRLC } from '../common.descriptions';
-import { readRecipientList, sendMessages, splitList } from '../send';
+import { readRecipientList, sendByMode, splitList } from '../send';
 import { batchSize, sendMode } from '../send.descriptions';
-import type { BatchOperation } from '../types';
-import type { SendSafety } from '../../transport';
+import type { ChoosingOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const fromAddress: INodeProperties = {
 	displayName: 'From Email',
@@ -285,7 +280,7 @@ function readBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			ctx,
 			itemIndex,
 			'Set the HTML Body or the Text Body',
-			'An e-mail written here needs a body. To send a prepared template, set Content to Transactional Campaign.',
+			'An e-mail written here needs a body. To send a prepared template, set Content to From a Campaign.',
 		);
 	}
 	return body;
@@ -321,19 +316,24 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<I
 	return message;
 }
 
-const repeat: SendSafety = {
-	safe: false,
-	kind: 'send',
-	why: 'every POST sends the e-mail again',
-};
+const endpoints = {
+	main: {
+		endpoint: 'POST /transactionalEmails',
+		repeat: {
+			safe: false,
+			kind: 'send',
+			why: 'every POST sends the e-mail again',
+		},
+	},
+} satisfies Endpoints;
 
-export const send: BatchOperation = {
+export const send: ChoosingOperation = {
 	value: 'send',
 	name: 'Send',
 	action: 'Send a transactional e-mail',
 	description:
 		"Send a transactional e-mail to each input item's recipients, or one e-mail with every item as a recipient; needs the sender, the recipients and either a subject and body written here or a transactional campaign, with variables and attachments from binary data. Returns one item per recipient with email and guid (for Get Many, opens, clicks and bounces).",
-	endpoints: ['POST /transactionalEmails'],
+	endpoints,
 	properties: [
 		sendMode,
 		batchSize,
@@ -347,20 +347,15 @@ export const send: BatchOperation = {
 		bodyText,
 		additionalFields,
 	],
-	repeat,
-	runs: 'batch',
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await sendMessages(this, items, {
-			path: 'transactionalEmails',
-			envelope: 'email',
-			recipients: readRecipients,
-			message: readMessage,
-			repeat,
-			check: {
-				operation: 'Transactional Email > Get Many',
-				filter: 'Recipient Contains',
-				key: 'address',
-			},
-		});
-	},
+	...sendByMode({
+		endpoint: endpoints.main,
+		envelope: 'email',
+		recipients: readRecipients,
+		message: readMessage,
+		check: {
+			operation: 'Transactional Email > Get Many',
+			filter: 'Recipient Contains',
+			key: 'address',
+		},
+	}),
 };

@@ -11,6 +11,7 @@ import {
 import { readList, simplify } from '../common';
 import { describeValues, QUEUE_PRIORITY, SMS_STATE } from '../enums';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -53,14 +54,15 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /transactionalSms' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many transactional SMS',
 	description: `List sent transactional SMS, filtered by date, number, ID or GUID. Returns one item per SMS with smsId, guid, to, text, state (${describeValues(SMS_STATE)}), created, sent, received and price; with Simplify off also queuePriority (${describeValues(QUEUE_PRIORITY)}), due date and SMS group.`,
-	endpoints: ['GET /transactionalSms'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, {
@@ -68,11 +70,7 @@ export const getAll: ItemOperation = {
 			createdFrom: asDateTime,
 			createdTo: asDateTime,
 		});
-		const messages = await readList(
-			this,
-			{ method: 'GET', path: ['transactionalSms'], qs },
-			itemIndex,
-		);
+		const messages = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, messages, [
 			'smsId',
 			'guid',

@@ -1,17 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fail } from '../../helpers/parameters';
 import { asId, asNumber, readFields, readRequired } from '../../helpers/values';
 import { queuePriorityOptions } from '../enums';
-import { readRecipientList, sendMessages } from '../send';
+import { readRecipientList, sendByMode } from '../send';
 import { batchSize, sendMode } from '../send.descriptions';
-import type { BatchOperation } from '../types';
-import type { SendSafety } from '../../transport';
+import type { ChoosingOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const to: INodeProperties = {
 	displayName: 'Phone Numbers',
@@ -87,34 +82,34 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<I
 	};
 }
 
-const repeat: SendSafety = {
-	safe: false,
-	kind: 'send',
-	why: 'every POST sends the SMS again and is charged again',
-};
+const endpoints = {
+	main: {
+		endpoint: 'POST /transactionalSms',
+		repeat: {
+			safe: false,
+			kind: 'send',
+			why: 'every POST sends the SMS again and is charged again',
+		},
+	},
+} satisfies Endpoints;
 
-export const send: BatchOperation = {
+export const send: ChoosingOperation = {
 	value: 'send',
 	name: 'Send',
 	action: 'Send a transactional SMS',
 	description:
 		'Send an SMS to one or several phone numbers per input item, or one SMS to the numbers of all items; needs the numbers with country code and the text. Returns one item per recipient with number and guid (for Get Many).',
-	endpoints: ['POST /transactionalSms'],
+	endpoints,
 	properties: [sendMode, batchSize, to, text, additionalFields],
-	repeat,
-	runs: 'batch',
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await sendMessages(this, items, {
-			path: 'transactionalSms',
-			envelope: 'sms',
-			recipients: readNumbers,
-			message: readMessage,
-			repeat,
-			check: {
-				operation: 'Transactional SMS > Get Many',
-				filter: 'Number Contains',
-				key: 'number',
-			},
-		});
-	},
+	...sendByMode({
+		endpoint: endpoints.main,
+		envelope: 'sms',
+		recipients: readNumbers,
+		message: readMessage,
+		check: {
+			operation: 'Transactional SMS > Get Many',
+			filter: 'Number Contains',
+			key: 'number',
+		},
+	}),
 };

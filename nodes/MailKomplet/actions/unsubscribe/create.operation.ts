@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asEmail, asId, readFields, readRequired } from '../../helpers/values';
 import { campaignRLC, distributionRLC, mailingListRLC } from '../common.descriptions';
-import type { CreateSafety } from '../../transport';
 import { createRecord } from '../common';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const email: INodeProperties = {
 	displayName: 'Email',
@@ -46,11 +46,17 @@ const additionalFields: INodeProperties = {
 	],
 };
 
-const repeat: CreateSafety = {
-	safe: false,
-	kind: 'create',
-	why: 'the reference does not say a second POST for the same address is refused, so it may record a second unsubscribe',
-};
+const endpoints = {
+	create: {
+		endpoint: 'POST /excludeLists',
+		repeat: {
+			safe: false,
+			kind: 'create',
+			why: 'the reference does not say a second POST for the same address is refused, so it may record a second unsubscribe',
+		},
+	},
+	lookUp: { endpoint: 'GET /excludeLists' },
+} satisfies Endpoints;
 
 export const create: ItemOperation = {
 	value: 'create',
@@ -58,7 +64,7 @@ export const create: ItemOperation = {
 	action: 'Unsubscribe an e-mail address',
 	description:
 		'Unsubscribe an e-mail address from one mailing list or campaign, or, with neither given, from everything in the account. Returns success with the values sent.',
-	endpoints: ['POST /excludeLists'],
+	endpoints,
 	properties: [
 		email,
 		{
@@ -70,7 +76,6 @@ export const create: ItemOperation = {
 		},
 		additionalFields,
 	],
-	repeat,
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = {
@@ -84,9 +89,9 @@ export const create: ItemOperation = {
 		return await createRecord(
 			this,
 			{
-				path: 'excludeLists',
+				create: endpoints.create,
+				lookUp: endpoints.lookUp,
 				body,
-				repeat,
 				identifiedBy: ['email', 'mailingListId', 'campaignId'],
 			},
 			itemIndex,

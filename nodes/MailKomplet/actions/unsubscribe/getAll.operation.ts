@@ -12,6 +12,7 @@ import {
 import { readList, simplify } from '../common';
 import { describeValues, UNSUBSCRIBE_ORIGIN, UNSUBSCRIBE_REASON } from '../enums';
 import type { ItemOperation } from '../types';
+import type { Endpoints } from '../../transport';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -31,18 +32,19 @@ const filters: INodeProperties = {
 	],
 };
 
+const endpoints = { main: { endpoint: 'GET /excludeLists' } } satisfies Endpoints;
+
 export const getAll: ItemOperation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many unsubscribe records',
 	description: `List unsubscribed recipients (the exclude list), optionally of one mailing list. Returns one item per record with excludeListId, email, mailingListId and campaignId (both null when global), date, reason, origin (${describeValues(UNSUBSCRIBE_ORIGIN)}) and reasonId (${describeValues(UNSUBSCRIBE_REASON)}).`,
-	endpoints: ['GET /excludeLists'],
+	endpoints,
 	properties: [returnAll, limit, filters, simplifyProperty, pagingOptions],
-	repeat: { safe: true, why: 'a read' },
 	runs: 'perItem',
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = readFields(this, filters, itemIndex, { excludeListId: asId, mailingListId: asId });
-		const records = await readList(this, { method: 'GET', path: ['excludeLists'], qs }, itemIndex);
+		const records = await readList(this, { endpoint: endpoints.main, qs }, itemIndex);
 		return simplify(this, itemIndex, records, [
 			'excludeListId',
 			'email',
