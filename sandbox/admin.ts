@@ -19,6 +19,7 @@ import { isPlainObject } from './validate';
  *   POST   /__sandbox/reset             body { seed?: 'empty' | 'demo' }
  *   POST   /__sandbox/webhooks/fire     body { url, webhookTypeId: 1..8, overrides? }
  *   GET    /__sandbox/store             record counts
+ *   GET    /__sandbox/orders            the orders POST /orders/json recorded, oldest first
  *   POST   /__sandbox/store/contacts    body { count, mailingListIds? } (generated contacts)
  */
 
@@ -119,6 +120,8 @@ export async function handleAdmin(
 		}
 		case 'GET /store':
 			return send(res, 200, storeCounts(server));
+		case 'GET /orders':
+			return send(res, 200, server.store.orders.rows);
 		case 'POST /store/contacts': {
 			const { count, mailingListIds } = await jsonBody(req);
 			if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1_000_000) {

@@ -295,6 +295,8 @@ export interface TransactionalEmail {
 	isOpened: 0 | 1;
 	/** Not part of responses. */
 	campaignId: number | null;
+	/** The e-mail's Reply-To (email.replyTo, not in the reference); not part of responses. */
+	replyTo: string | null;
 	trackOpens: boolean;
 	trackClicks: boolean;
 	attachmentCount: number;
@@ -359,6 +361,33 @@ export interface DeliveryInfo {
 	created: Timestamp;
 	dsnInfo: string;
 	dsnStatus: string;
+}
+
+/** A line of an order, as the vendor's WooCommerce plugin 1.1.2 sends it. */
+export interface OrderItem {
+	name: string;
+	amount: number;
+	category: string | null;
+	/** Unit price. */
+	price: number | null;
+	productUrl: string | null;
+}
+
+/**
+ * An order received by POST /orders/json (not in the reference; the vendor's e-shop plugins
+ * send it). Kept once per order received: whether the real API replaces an order by orderId
+ * is unknown, so a repeat shows here as a second record.
+ */
+export interface Order {
+	/** The sandbox's own number for the record; the API returns nothing. */
+	recordId: number;
+	received: Timestamp;
+	email: string;
+	orderId: number;
+	created: Timestamp;
+	finished: Timestamp | null;
+	totalPrice: number | null;
+	items: OrderItem[];
 }
 
 export interface TransactionalSms {

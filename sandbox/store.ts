@@ -17,6 +17,7 @@ import type {
 	MarketingClick,
 	MarketingEmail,
 	MarketingOpen,
+	Order,
 	SaleCoupon,
 	SaleCouponGroup,
 	SubscribeRequest,
@@ -85,6 +86,7 @@ export class Store {
 	readonly excludeLists = new Table<ExcludeListEntry>((r) => r.excludeListId, 161201);
 	readonly saleCouponGroups = new Table<SaleCouponGroup>((r) => r.couponGroupId, 1);
 	readonly saleCoupons = new Table<SaleCoupon>((r) => r.couponId, 1);
+	readonly orders = new Table<Order>((r) => r.recordId, 1);
 	readonly bulkOperations = new Map<string, BulkOperation>();
 
 	private readonly emailIndex = new Map<string, Contact>();
@@ -556,6 +558,7 @@ export class Store {
 			isClicked: 0,
 			isOpened: 0,
 			campaignId: null,
+			replyTo: null,
 			trackOpens: true,
 			trackClicks: true,
 			attachmentCount: 0,
@@ -649,6 +652,12 @@ export class Store {
 			price: 0.8,
 			...defined(p),
 		}));
+	}
+
+	// ---------------------------------------------------------------- orders
+
+	addOrder(p: Omit<Order, 'recordId' | 'received'>): Order {
+		return this.orders.create((id) => ({ recordId: id, received: this.now(), ...p }));
 	}
 
 	// ---------------------------------------------------------------- exclude lists and coupons

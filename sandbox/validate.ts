@@ -15,6 +15,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A whole number written as a JSON string ("12") read as the number: ASP.NET's JSON binding
+ * (the web defaults) reads numbers from strings, and the vendor's own plugins send IDs that way.
+ */
+function numeric(value: unknown): unknown {
+	return typeof value === 'string' && /^\s*[+-]?\d{1,10}\s*$/.test(value) ? Number(value) : value;
+}
+
 interface IntRange {
 	min?: number;
 	max?: number;
@@ -111,7 +119,7 @@ export class BodyReader {
 	}
 
 	int(name: string, range: IntRange = {}): number | null | undefined {
-		const v = this.raw(name);
+		const v = numeric(this.raw(name));
 		if (v === undefined || v === null) return v;
 		if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > INT32_MAX) {
 			throw badRequest(`The ${this.field(name)} field must be an integer.`);
@@ -160,6 +168,10 @@ export class BodyReader {
 		return normalised;
 	}
 
+	requiredDateTime(name: string): string {
+		return this.required(name, this.dateTime(name));
+	}
+
 	array(name: string): unknown[] | null | undefined {
 		const v = this.raw(name);
 		if (v === undefined || v === null) return v;
@@ -177,12 +189,13 @@ export class BodyReader {
 	intArray(name: string): number[] | null | undefined {
 		const v = this.array(name);
 		if (v === undefined || v === null) return v;
-		for (const item of v) {
+		const ids = v.map(numeric);
+		for (const item of ids) {
 			if (typeof item !== 'number' || !Number.isInteger(item) || item < 1 || item > INT32_MAX) {
 				throw badRequest(`The ${this.field(name)} field must be an array of integer IDs.`);
 			}
 		}
-		return [...new Set(v as number[])];
+		return [...new Set(ids as number[])];
 	}
 
 	object(name: string): BodyReader | null | undefined {

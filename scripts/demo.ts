@@ -6,7 +6,7 @@
  * DEMO_N8N_VERSION (default the newest supported n8n).
  */
 import { startDemo, type Demo } from './n8n/demo-env';
-import { DEMO_MCP_TOKEN, DEMO_WEBHOOK_SECRET, isManual } from './n8n/examples';
+import { DEMO_MCP_TOKEN, DEMO_WEBHOOK_SECRET, hasPinnedTrigger, isManual } from './n8n/examples';
 import { clientConfigs } from './n8n/mcp';
 import { OWNER } from './n8n/rest';
 import { assertNodeRuntime } from './n8n/runtime';
@@ -42,7 +42,7 @@ function printGuide(demo: Demo): void {
 	console.log(`  Credential:   "Mail Komplet (sandbox)" -> ${account.baseUrl}`);
 	console.log(line);
 	console.log('  Try:');
-	for (const workflow of examples.filter(isManual)) {
+	for (const workflow of examples.filter((w) => isManual(w) || hasPinnedTrigger(w))) {
 		console.log(`  - Open "${workflow.name}"`);
 		console.log(`    ${n8n.baseUrl}/workflow/${workflow.id}  and click "Execute workflow".`);
 	}

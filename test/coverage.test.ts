@@ -1,3 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import beyond from './fixtures/beyond-the-reference.json';
 import endpoints from './fixtures/endpoints.json';
 import { MailKompletLoginApi } from '../credentials/MailKompletLoginApi.credentials';
 import { resources } from '../nodes/MailKomplet/actions';
@@ -45,8 +49,8 @@ describe('every documented Mail Komplet endpoint has an operation', () => {
 		expect(declaredEndpoints(definition)).toContain(entry.endpoint);
 	});
 
-	it('and every operation calls only documented endpoints', () => {
-		const documented = new Set(operationEndpoints.map((e) => e.endpoint));
+	it('and every operation calls only documented endpoints, or ones public clients show beyond the reference', () => {
+		const documented = new Set([...operationEndpoints, ...beyond].map((e) => e.endpoint));
 		const declared = resources.flatMap((r) =>
 			r.operations.flatMap((o) =>
 				declaredEndpoints(o).map((endpoint) => `${r.value}.${o.value} ${endpoint}`),
@@ -61,4 +65,23 @@ describe('every documented Mail Komplet endpoint has an operation', () => {
 			[...operationEndpoints.map((e) => e.operation), 'contact.get'].sort(),
 		);
 	});
+});
+
+describe('endpoints beyond the reference', () => {
+	const page = fs.readFileSync(
+		path.join(__dirname, '..', 'docs', 'beyond-the-reference.md'),
+		'utf8',
+	);
+
+	it.each(beyond.map((e) => [e.endpoint, e]))(
+		'%s: its operation calls it, and docs/beyond-the-reference.md lists it',
+		(_, entry) => {
+			const [resource, operation] = entry.operation.split('.');
+			const definition = resources
+				.find((r) => r.value === resource)!
+				.operations.find((o) => o.value === operation)!;
+			expect(declaredEndpoints(definition)).toContain(entry.endpoint);
+			expect(page).toContain(`\`${entry.endpoint.replace(' /', ' {baseCrypt}/')}\``);
+		},
+	);
 });

@@ -12,6 +12,7 @@ const NO_LIST: Record<string, string> = {
 	campaignGroupId: 'the API lists no campaign groups',
 	groupId: 'the API lists no SMS groups',
 	smsGroupId: 'the API lists no SMS groups',
+	orderId: "the e-shop's own order number; the API lists no orders",
 };
 
 const parameters = allParameters(new MailKomplet().description.properties);

@@ -194,6 +194,34 @@ export const operationCases: ResourceCase[] = [
 		],
 	},
 	{
+		resource: 'order',
+		steps: [
+			{
+				name: 'Send order',
+				operation: 'create',
+				parameters: {
+					email: 'e2e.objednavka@example.cz',
+					orderId: '4321',
+					created: '2026-05-04T14:32:10',
+					totalPrice: '13.00',
+					lineItemsSource: 'fields',
+					lineItems: { item: [{ name: 'Chléb', amount: 2, price: '6.50' }] },
+				},
+				requests: ['POST /orders/json'],
+				output: (items) =>
+					expect(items).toEqual([
+						{
+							orderId: 4321,
+							email: 'e2e.objednavka@example.cz',
+							sent: true,
+							batch: 1,
+							batchCount: 1,
+						},
+					]),
+			},
+		],
+	},
+	{
 		resource: 'campaign',
 		steps: [
 			{

@@ -47,12 +47,21 @@ function readCampaign(reader: BodyReader, store: Store, create: boolean): Partia
 		if (value !== undefined) out[key] = value;
 	}
 	if (create || reader.has('name')) out.name = reader.requiredString('name', 255);
-	for (const key of ['description', 'webTrackParam', 'mailFromDisplayName'] as const) {
+	const texts = [
+		'description',
+		'webTrackParam',
+		'mailFromDisplayName',
+		'replyToDisplayName',
+	] as const;
+	for (const key of texts) {
 		const value = reader.string(key, 1000);
 		if (value !== undefined) out[key] = value;
 	}
 	if (create || reader.has('mailFromAddress'))
 		out.mailFromAddress = reader.requiredEmail('mailFromAddress');
+	// Not in the request tables of the reference, but Get returns it with the display name.
+	const replyToAddress = reader.email('replyToAddress');
+	if (replyToAddress !== undefined) out.replyToAddress = replyToAddress;
 	return out;
 }
 

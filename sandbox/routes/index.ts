@@ -6,10 +6,14 @@ import { customColumnRoutes } from './customColumns';
 import { distributionRoutes } from './distributions';
 import { excludeListRoutes } from './excludeLists';
 import { mailingListRoutes } from './mailingLists';
+import { orderRoutes } from './orders';
 import { saleCouponRoutes } from './saleCoupons';
 import { transactionalRoutes } from './transactional';
 
-/** The route table: every documented method + path of the Mail Komplet REST API. */
+/**
+ * The route table: every documented method + path of the Mail Komplet REST API, and the
+ * orders route the vendor's e-shop plugins use beyond it.
+ */
 export const routes: readonly RouteDef[] = [
 	...mailingListRoutes,
 	...contactRoutes,
@@ -20,4 +24,5 @@ export const routes: readonly RouteDef[] = [
 	...excludeListRoutes,
 	...saleCouponRoutes,
 	...businessUnitRoutes,
+	...orderRoutes,
 ];

@@ -126,6 +126,8 @@ export const transactionalRoutes: RouteDef[] = [
 			const attachmentBytes = readAttachments(email);
 			const attachmentCount = email.array('attachments')?.length ?? 0;
 			const tags = readTags(email);
+			// Not in the reference: a plain address, as the Swiftmailer transport sends it.
+			const replyTo = email.email('replyTo') ?? null;
 			const recipients = email.requiredArray('to').map((item, i) => {
 				const to = BodyReader.nested(item, `email.to[${i}]`);
 				to.object('variables');
@@ -148,6 +150,7 @@ export const transactionalRoutes: RouteDef[] = [
 					bodyFormat,
 					emlSize,
 					tags,
+					replyTo,
 					campaignId,
 					trackOpens,
 					trackClicks,

@@ -116,6 +116,11 @@ export function isManual(workflow: WorkflowFile): boolean {
 	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
 }
 
+/** Workflows whose trigger's output is pinned: "Execute workflow" runs them with that data. */
+export function hasPinnedTrigger(workflow: WorkflowFile): boolean {
+	return Object.keys(workflow.pinData ?? {}).length > 0;
+}
+
 export interface TriggerEndpoint {
 	workflow: WorkflowFile;
 	nodeName: string;

@@ -50,6 +50,11 @@ export class SandboxClient {
 		await this.admin('POST', '/reset', seed ? { seed } : {});
 	}
 
+	/** The orders POST /orders/json recorded, oldest first. */
+	async orders(): Promise<Array<Record<string, unknown>>> {
+		return await this.admin('GET', '/orders');
+	}
+
 	/** Makes the sandbox POST a realistic webhook payload of this type to `url`. */
 	async fireWebhook(
 		url: string,

@@ -280,6 +280,44 @@ describe('Campaign > Create', () => {
 		]);
 		expect(t.sent()).toHaveLength(1);
 	});
+	it('sends the Reply-To address and name, which the reference lists only in what Get returns', async () => {
+		const result = await t.run({
+			resource: 'campaign',
+			operation: 'create',
+			name: 'Orders',
+			mailFromAddress: 'shop@webkomplet.cz',
+			unsubscribeTypeId: 1,
+			additionalFields: { replyToAddress: ' help@webkomplet.cz ', replyToDisplayName: 'Help desk' },
+		});
+
+		const body = {
+			name: 'Orders',
+			mailFromAddress: 'shop@webkomplet.cz',
+			unsubscribeTypeId: 1,
+			replyToAddress: 'help@webkomplet.cz',
+			replyToDisplayName: 'Help desk',
+		};
+		expect(t.sent()).toEqual([{ method: 'POST', path: '/campaigns', query: {}, body }]);
+		expect(jsonOf(result)).toEqual([{ campaignId: 26701, ...body }]);
+		expect(t.sandbox.store.campaigns.get(26701)).toMatchObject({
+			replyToAddress: 'help@webkomplet.cz',
+			replyToDisplayName: 'Help desk',
+		});
+	});
+
+	it('refuses a Reply-To that is no address, before its request', async () => {
+		const result = await t.run({
+			resource: 'campaign',
+			operation: 'create',
+			name: 'Orders',
+			mailFromAddress: 'shop@webkomplet.cz',
+			unsubscribeTypeId: 1,
+			additionalFields: { replyToAddress: 'help desk' },
+		});
+
+		expect(result.error?.message).toBe('Reply-To Email is not a valid e-mail address: "help desk"');
+		expect(t.sent()).toEqual([]);
+	});
 });
 
 describe('Campaign > Update', () => {
@@ -296,6 +334,21 @@ describe('Campaign > Update', () => {
 
 		expect(t.sent()).toEqual([{ method: 'PUT', path: '/campaigns/26701', query: {}, body }]);
 		expect(jsonOf(result)).toEqual([{ success: true, campaignId: 26701, ...body }]);
+		expect(t.sandbox.store.campaigns.get(26701)).toMatchObject(body);
+	});
+
+	it('PUTs a new Reply-To address and name', async () => {
+		const campaign = addCampaign('Orders');
+
+		const body = { replyToAddress: 'help@webkomplet.cz', replyToDisplayName: 'Help desk' };
+		await t.run({
+			resource: 'campaign',
+			operation: 'update',
+			campaignId: byId(campaign.campaignId),
+			updateFields: body,
+		});
+
+		expect(t.sent()).toEqual([{ method: 'PUT', path: '/campaigns/26701', query: {}, body }]);
 		expect(t.sandbox.store.campaigns.get(26701)).toMatchObject(body);
 	});
 
@@ -358,9 +411,7 @@ describe('Campaign > Delete', () => {
 			{ items: [{ json: { id: 'spring' } }] },
 		);
 
-		expect(result.error?.message).toBe(
-			'Campaign must be a numeric ID, got "spring"',
-		);
+		expect(result.error?.message).toBe('Campaign must be a numeric ID, got "spring"');
 		expect(t.sent()).toEqual([]);
 	});
 });

@@ -536,3 +536,94 @@ describe('Transactional Email picker', () => {
 		expect(t.sent()[0].query).toEqual({ page: '1', pageSize: '100', toAddress: 'petr' });
 	});
 });
+
+describe('Transactional Email > Send with Reply-To and Tags (not in the reference)', () => {
+	const message = {
+		resource: 'transactionalEmail',
+		operation: 'send',
+		fromAddress: 'shop@webkomplet.cz',
+		to: '={{ $json.email }}',
+		content: 'custom',
+		subject: 'Your order',
+		bodyText: 'Thank you',
+		additionalFields: {
+			replyTo: '={{ $json.helpdesk }}',
+			tags: '=order; {{ $json.shop }} ,',
+		},
+	};
+	const items = ['jana', 'petr'].map((name) => ({
+		json: { email: `${name}@example.cz`, helpdesk: `help-${name}@webkomplet.cz`, shop: 'eshop' },
+	}));
+	/** The POST of one e-mail with this Reply-To to these recipients. */
+	const emailPost = (helpdesk: string, ...recipients: string[]) => ({
+		method: 'POST',
+		path: '/transactionalEmails',
+		query: {},
+		body: {
+			email: {
+				fromAddress: 'shop@webkomplet.cz',
+				subject: 'Your order',
+				bodyText: 'Thank you',
+				replyTo: helpdesk,
+				tags: 'order,eshop',
+				to: recipients.map((address) => ({ address })),
+			},
+		},
+	});
+
+	it("sends email.replyTo and email.tags with each item's message, One Request per Item", async () => {
+		const result = await t.run({ ...message, sendMode: 'perItem' }, { items });
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent()).toEqual([
+			emailPost('help-jana@webkomplet.cz', 'jana@example.cz'),
+			emailPost('help-petr@webkomplet.cz', 'petr@example.cz'),
+		]);
+		expect(
+			t.sandbox.store.transactionalEmails.rows.map((e) => [e.toAddress, e.replyTo, e.tags]),
+		).toEqual([
+			['jana@example.cz', 'help-jana@webkomplet.cz', 'order,eshop'],
+			['petr@example.cz', 'help-petr@webkomplet.cz', 'order,eshop'],
+		]);
+	});
+
+	it("sends the first item's Reply-To and Tags with the shared message, One Request for All Items", async () => {
+		const result = await t.run({ ...message, sendMode: 'batch', batchSize: 500 }, { items });
+
+		expect(result.error).toBeUndefined();
+		expect(t.sent()).toEqual([
+			emailPost('help-jana@webkomplet.cz', 'jana@example.cz', 'petr@example.cz'),
+		]);
+		expect(jsonOf(result)).toEqual([
+			{ email: 'jana@example.cz', guid: guid(1) },
+			{ email: 'petr@example.cz', guid: guid(2) },
+		]);
+	});
+
+	it('the tags can be found with Get Many afterwards', async () => {
+		await t.run({ ...message, sendMode: 'perItem' }, { items: [items[0]] });
+		t.sent();
+
+		const found = await t.run({
+			resource: 'transactionalEmail',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tags: 'eshop' },
+		});
+
+		expect(jsonOf(found).map((e) => [e.toAddress, e.tags])).toEqual([
+			['jana@example.cz', 'order,eshop'],
+		]);
+	});
+
+	it('refuses a Reply-To that is no address, naming field and item, and sends nothing for that item', async () => {
+		const result = await t.run(
+			{ ...message, sendMode: 'perItem' },
+			{ items: [items[0], { json: { ...items[1].json, helpdesk: 'help desk' } }] },
+		);
+
+		expect(result.error?.message).toBe('Reply-To Email is not a valid e-mail address: "help desk"');
+		expect(result.error?.context?.itemIndex).toBe(1);
+		expect(t.sent()).toHaveLength(1);
+	});
+});

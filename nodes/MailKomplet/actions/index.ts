@@ -10,6 +10,7 @@ import { distribution } from './distribution';
 import { domainRedirect } from './domainRedirect';
 import { mailingList } from './mailingList';
 import { marketingEmail } from './marketingEmail';
+import { order } from './order';
 import { requestOptionsProperty } from './requestOptions.descriptions';
 import { subscribeRequest } from './subscribeRequest';
 import { template } from './template';
@@ -29,6 +30,7 @@ export const resources: ResourceDefinition[] = [
 	domainRedirect,
 	mailingList,
 	marketingEmail,
+	order,
 	subscribeRequest,
 	template,
 	transactionalEmail,

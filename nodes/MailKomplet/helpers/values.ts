@@ -108,15 +108,28 @@ export function asJson(
 	return parsed as IDataObject;
 }
 
-/** Mail Komplet reads and writes local times without a zone: the workflow's time zone is used. */
-export const asDateTime: Convert = (ctx, value, label, itemIndex) => {
+/**
+ * A date given as ISO text, "yyyy-MM-dd HH:mm:ss", a JS Date or an n8n DateTime, in the
+ * workflow's time zone: text without an offset is taken as a time there, one with an offset is
+ * converted to it.
+ */
+function inWorkflowZone(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): DateTime {
 	const zone = ctx.getTimezone();
+	const text = String(value ?? '').trim();
+	const iso = () => DateTime.fromISO(text, { zone });
 	const parsed =
 		value instanceof Date
 			? DateTime.fromJSDate(value)
 			: DateTime.isDateTime(value)
 				? value
-				: DateTime.fromISO(String(value ?? '').trim(), { zone });
+				: iso().isValid
+					? iso()
+					: DateTime.fromSQL(text, { zone });
 	if (!parsed.isValid) {
 		fail(
 			ctx,
@@ -125,8 +138,16 @@ export const asDateTime: Convert = (ctx, value, label, itemIndex) => {
 			'Use a date such as 2024-05-31T14:00:00.',
 		);
 	}
-	return parsed.setZone(zone).toFormat(API_DATE_FORMAT);
-};
+	return parsed.setZone(zone);
+}
+
+/** Mail Komplet reads and writes local times without a zone: the workflow's time zone is used. */
+export const asDateTime: Convert = (ctx, value, label, itemIndex) =>
+	inWorkflowZone(ctx, value, label, itemIndex).toFormat(API_DATE_FORMAT);
+
+/** As the vendor's e-shop plugins send order dates: "2024-05-01 10:15:00", the shop's local time. */
+export const asShopDateTime: Convert = (ctx, value, label, itemIndex) =>
+	inWorkflowZone(ctx, value, label, itemIndex).toFormat('yyyy-MM-dd HH:mm:ss');
 
 export const asNumber: Convert = (ctx, value, label, itemIndex) => {
 	const number = Number(value);

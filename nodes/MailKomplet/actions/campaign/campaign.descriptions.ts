@@ -58,6 +58,25 @@ export const mailFromDisplayName: INodeProperties = {
 	description: 'Sender name the recipients see',
 };
 
+export const replyToAddress: INodeProperties = {
+	displayName: 'Reply-To Email',
+	name: 'replyToAddress',
+	type: 'string',
+	placeholder: 'support@example.com',
+	default: '',
+	description:
+		'Address replies go to. The reference lists it only in what Get returns; sent as replyToAddress.',
+};
+
+export const replyToDisplayName: INodeProperties = {
+	displayName: 'Reply-To Name',
+	name: 'replyToDisplayName',
+	type: 'string',
+	default: '',
+	description:
+		'Name shown with the Reply-To address. The reference lists it only in what Get returns; sent as replyToDisplayName.',
+};
+
 export const webTrackParam: INodeProperties = {
 	displayName: 'Link Tagging',
 	name: 'webTrackParam',
@@ -95,6 +114,7 @@ export const ignoreExcludeList: INodeProperties = {
 /** How the fields' values become what the API expects. */
 export const campaignConverters = {
 	mailFromAddress: asEmail,
+	replyToAddress: asEmail,
 	unsubscribeTypeId: asNumber,
 	templateId: asId,
 	dispatcherId: asId,

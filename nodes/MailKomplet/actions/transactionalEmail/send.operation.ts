@@ -179,6 +179,24 @@ const additionalFields: INodeProperties = {
 		recipientVariables,
 		recipientVariablesJson,
 		{
+			displayName: 'Reply-To Email',
+			name: 'replyTo',
+			type: 'string',
+			default: '',
+			placeholder: 'support@example.com',
+			description:
+				'Address replies go to. Not in the API reference: sent as email.replyTo, as public clients of the live API do.',
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'order, eshop',
+			description:
+				'Tags to find the e-mail by later (Get Many filters by them), separated by commas. The reference lists tags only on Get Many: sent as email.tags, e.g. "order,eshop".',
+		},
+		{
 			displayName: 'Track Clicks',
 			name: 'trackClicks',
 			type: 'boolean',
@@ -284,6 +302,10 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number): Promise<I
 		}),
 		...source,
 	};
+	if (fields.replyTo)
+		message.replyTo = asEmail(ctx, fields.replyTo, 'Reply-To Email', itemIndex) as string;
+	const tags = splitList(fields.tags, /[,;]/);
+	if (tags.length) message.tags = tags.join(',');
 	for (const track of ['trackOpens', 'trackClicks']) {
 		if (track in fields) message[track] = fields[track];
 	}
