@@ -73,6 +73,12 @@ export class N8nInstance {
 		);
 	}
 
+	private get tmpDir(): string {
+		const dir = path.join(this.userFolder, 'tmp');
+		fs.mkdirSync(dir, { recursive: true });
+		return dir;
+	}
+
 	get major(): number {
 		return majorOf(this.release);
 	}
@@ -85,6 +91,8 @@ export class N8nInstance {
 	private async env(): Promise<NodeJS.ProcessEnv> {
 		return nodeEnv({
 			N8N_USER_FOLDER: this.userFolder,
+			// n8n's own temporary files (data table uploads, ...) go with the user folder.
+			TMPDIR: this.tmpDir,
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',

@@ -212,9 +212,11 @@ export class OwnedProcess {
 }
 
 export function spawnOwned(command: string, args: string[], options: OwnedOptions): OwnedProcess {
+	const env = options.env ?? process.env;
 	const child = spawn(command, args, {
 		...options,
-		env: { ...(options.env ?? process.env), [RUN_MARKER]: RUN_ID },
+		// A run marker set by whoever started us wins: it names the whole run.
+		env: { ...env, [RUN_MARKER]: env[RUN_MARKER] ?? RUN_ID },
 		detached: true,
 	});
 	return new OwnedProcess(child, options);
