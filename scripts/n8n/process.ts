@@ -109,6 +109,12 @@ function startTime(pid: number): string {
 	return procStat(pid)?.start ?? '';
 }
 
+/** The process that started at `start` still runs (a zombie nobody reaps does not count). */
+function runs(pid: number, start: string): boolean {
+	const stat = procStat(pid);
+	return !!stat && stat.state !== 'Z' && stat.start === start;
+}
+
 function livePids(): number[] {
 	return fs
 		.readdirSync('/proc')
@@ -376,8 +382,7 @@ function killOwnedNow(): void {
  * (same pid and start time) or carries the run's marker.
  */
 export function cleanLeftovers(log: (line: string) => void = console.error): void {
-	const ownerGone = (entry: OwnedRecord) =>
-		!isAlive(entry.owner) || startTime(entry.owner) !== entry.ownerStart;
+	const ownerGone = (entry: OwnedRecord) => !runs(entry.owner, entry.ownerStart);
 	const byOwner = new Map<number, string[]>();
 	for (const entry of records().filter(ownerGone)) {
 		const done = byOwner.get(entry.owner) ?? [];
@@ -452,7 +457,7 @@ export function guardCommand({ errors = true }: { errors?: boolean } = {}): void
 	process.on('exit', killOwnedNow);
 	const parents = startedBy();
 	setInterval(() => {
-		if (parents.some(({ pid, start }) => startTime(pid) !== start))
+		if (parents.some(({ pid, start }) => !runs(pid, start)))
 			shutdown('the command that started it is gone', 129);
 	}, 500).unref();
 }
