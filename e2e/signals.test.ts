@@ -43,7 +43,7 @@ function startRun(command: string, args: string[], env: NodeJS.ProcessEnv = {}):
 	const top = spawnOwned(command, args, {
 		name: `${path.basename(command)} ${args.join(' ')}`,
 		cwd: REPO_ROOT,
-		env: nodeEnv({ ...env, MK_OWNER_RUN: marker, TMPDIR: tmp }),
+		env: nodeEnv({ MK_OWNER_RUN: marker, TMPDIR: tmp, ...env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -135,34 +135,41 @@ function describeProcesses(pids: number[]): string[] {
  * V8 flags (npm run build).
  */
 function leftInTmp(run: Run): string[] {
-	const shared = [path.basename(REGISTRY_DIR), 'node-compile-cache'];
 	return fs
 		.readdirSync(run.tmp, { recursive: true, encoding: 'utf8' })
-		.filter((entry) => !shared.includes(entry.split(path.sep)[0]))
+		.filter((entry) => entry !== path.basename(REGISTRY_DIR))
+		.filter((entry) => entry.split(path.sep)[0] !== 'node-compile-cache')
 		.filter((entry) => !entry.startsWith('.v8flags-'));
 }
 
-/**
- * Sends `signal` to the top process only and waits (bounded) until nothing of the run is left:
- * no process carrying its marker or in one of its process groups.
- */
+/** Of the processes seen `before` (same pid and start time) and the marked ones, those still running. */
+function stillRunning(run: Run, before: Proc[]): number[] {
+	const living = processTable();
+	const survivors = before.filter((proc) =>
+		living.some((p) => p.pid === proc.pid && p.start === proc.start),
+	);
+	return [...new Set([...processesOfRun(run.marker), ...survivors.map((proc) => proc.pid)])];
+}
+
+/** Waits (bounded) until nothing of the run is left, and says what is. */
+async function leftovers(
+	run: Run,
+	before: Proc[],
+): Promise<{ processes: string[]; files: string[] }> {
+	const deadline = Date.now() + 60_000;
+	while ((stillRunning(run, before).length || run.top.running) && Date.now() < deadline)
+		await sleep(250);
+	return { processes: describeProcesses(stillRunning(run, before)), files: leftInTmp(run) };
+}
+
+/** Sends `signal` to the top process only; then what of the run is left. */
 async function stopAndCollectLeftovers(
 	run: Run,
 	signal: NodeJS.Signals,
 ): Promise<{ processes: string[]; files: string[] }> {
 	const before = processesOf(run.marker);
 	process.kill(run.top.child.pid ?? 0, signal);
-	// Still running: marked, or one of those seen before (same pid and start time).
-	const left = () => {
-		const living = processTable();
-		const survivors = before.filter((proc) =>
-			living.some((p) => p.pid === proc.pid && p.start === proc.start),
-		);
-		return [...new Set([...processesOfRun(run.marker), ...survivors.map((proc) => proc.pid)])];
-	};
-	const deadline = Date.now() + 60_000;
-	while ((left().length || run.top.running) && Date.now() < deadline) await sleep(250);
-	return { processes: describeProcesses(left()), files: leftInTmp(run) };
+	return await leftovers(run, before);
 }
 
 beforeAll(async () => {
@@ -172,11 +179,20 @@ beforeAll(async () => {
 
 afterEach(async () => {
 	for (const run of runs.splice(0)) {
+		const left = processesOf(run.marker);
 		await run.top.stop(0, 'SIGKILL');
-		for (const pid of processesOfRun(run.marker)) process.kill(pid, 'SIGKILL');
+		for (const { pid } of left) signal(pid, 'SIGKILL');
 		fs.rmSync(run.tmp, { recursive: true, force: true });
 	}
 });
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+	try {
+		process.kill(pid, sig);
+	} catch {
+		// already gone
+	}
+}
 
 describe(`a stopped command leaves nothing behind (n8n ${release.version})`, () => {
 	test.each(['SIGTERM', 'SIGHUP'] as const)(
@@ -218,4 +234,36 @@ describe(`a stopped command leaves nothing behind (n8n ${release.version})`, () 
 			expect(await stopAndCollectLeftovers(run, signal)).toEqual({ processes: [], files: [] });
 		},
 	);
+
+	test('after SIGKILL, the next command stops and removes what the killed one left, and says so', async () => {
+		const killed = startRun(
+			process.execPath,
+			[path.join(REPO_ROOT, '.build', 'scripts', 'demo.js')],
+			{
+				DEMO_N8N_VERSION: release.version,
+				DEMO_PORT: String(await freePort()),
+				DEMO_SANDBOX_PORT: String(await freePort()),
+			},
+		);
+		await waitForOutput(killed, /Press Ctrl-C/);
+		const before = processesOf(killed.marker);
+		killed.top.child.kill('SIGKILL');
+		await killed.top.exited;
+		expect(describeProcesses(stillRunning(killed, before)).join('\n')).toMatch(/n8n start/);
+
+		// Any guarded command cleans up first: the sandbox, sharing the temp folder (and registry).
+		const next = startRun(
+			process.execPath,
+			[path.join(REPO_ROOT, '.build', 'sandbox', 'cli.js'), '--port', '0'],
+			{ TMPDIR: killed.tmp },
+		);
+		await waitForOutput(next, /listening on/);
+		expect(next.output()).toMatch(
+			new RegExp(
+				`Cleaned up after an earlier run \\(process ${killed.top.child.pid}, gone\\): .*stopped n8n start`,
+			),
+		);
+		expect(await leftovers(killed, before)).toEqual({ processes: [], files: [] });
+		expect(await stopAndCollectLeftovers(next, 'SIGTERM')).toEqual({ processes: [], files: [] });
+	});
 });

@@ -384,7 +384,12 @@ function killOwnedNow(): void {
 export function cleanLeftovers(log: (line: string) => void = console.error): void {
 	const ownerGone = (entry: OwnedRecord) => !runs(entry.owner, entry.ownerStart);
 	const byOwner = new Map<number, string[]>();
-	for (const entry of records().filter(ownerGone)) {
+	// Processes first, clients before servers, then the folders they used.
+	const order = (entry: OwnedRecord) => (entry.kind === 'group' ? entry.tier : 2);
+	const leftovers = records()
+		.filter(ownerGone)
+		.sort((a, b) => order(a) - order(b));
+	for (const entry of leftovers) {
 		const done = byOwner.get(entry.owner) ?? [];
 		if (entry.kind === 'dir') {
 			if (fs.existsSync(entry.path)) done.push(`removed ${entry.path}`);
