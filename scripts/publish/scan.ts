@@ -8,6 +8,7 @@
  * `npm pack` and the source is this checkout. The provenance check needs a published version,
  * so only the registry can make it.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
