@@ -424,7 +424,8 @@ function startedBy(): Array<{ pid: number; start: string }> {
 		const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 		if (
 			!process.env.npm_lifecycle_event ||
-			cmdline.some((arg) => /(^|\/)npm(-cli\.js)?$/.test(arg))
+			// npm's own title (`npm run demo`) or its path
+			cmdline.some((arg) => /^npm(\s|$)|\/npm(-cli\.js)?$/.test(arg))
 		)
 			break;
 		pid = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
@@ -451,7 +452,12 @@ export function guardCommand({ errors = true }: { errors?: boolean } = {}): void
 		void stopOwned().finally(() => process.exit(code));
 	};
 	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-		process.on(sig, () => shutdown(sig, 128 + os.constants.signals[sig]));
+		process.on(sig, () => {
+			const code = 128 + os.constants.signals[sig];
+			// A second Ctrl-C does not wait for the clean shutdown (exit kills what is left).
+			if (stopping) process.exit(code);
+			shutdown(sig, code);
+		});
 	if (errors) {
 		const fail = (error: unknown) => {
 			console.error(error);
