@@ -48,10 +48,10 @@ interface DirRecord {
 type OwnedRecord = (GroupRecord | DirRecord) & { owner: number; ownerStart: string; id: string };
 
 const SELF_START = startTime(process.pid);
-let nextId = 0;
 
+/** Ids are random: jest loads a copy of this module per test file, and a counter would repeat. */
 function record(entry: GroupRecord | DirRecord): OwnedRecord {
-	const full = { ...entry, owner: process.pid, ownerStart: SELF_START, id: String(nextId++) };
+	const full = { ...entry, owner: process.pid, ownerStart: SELF_START, id: randomUUID() };
 	fs.mkdirSync(REGISTRY_DIR, { recursive: true });
 	fs.writeFileSync(recordFile(full), JSON.stringify(full));
 	return full;
