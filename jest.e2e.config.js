@@ -11,6 +11,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	globalSetup: '<rootDir>/e2e/setup/global-setup.ts',
+	globalTeardown: '<rootDir>/e2e/setup/global-teardown.ts',
 	maxWorkers: 1,
 	testTimeout: 5 * 60_000,
 	slowTestThreshold: 60,

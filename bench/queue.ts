@@ -10,6 +10,7 @@
  *
  * The knobs of bench/trigger.ts apply (BENCH_TRIGGER_ONLY, _REQUESTS, _N8N_ENV, _TYPE_VERSION).
  */
+import { guardCommand } from '../scripts/n8n/process';
 import { N8nRest } from '../scripts/n8n/rest';
 import { QueueTopology } from '../scripts/n8n/queue/topology';
 import { findRelease } from '../scripts/n8n/versions';
@@ -65,6 +66,7 @@ export async function queueBenchmarks(
 }
 
 if (require.main === module) {
+	guardCommand();
 	queueBenchmarks()
 		.then((rows) => console.log(`\n${triggerReport(rows, QUEUE_SETUP)}`))
 		.catch((error: Error) => {

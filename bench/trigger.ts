@@ -33,7 +33,7 @@ import { installDir } from '../scripts/n8n/install';
 import { N8nInstance } from '../scripts/n8n/instance';
 import { nodeType, triggerWebhookPath } from '../scripts/n8n/package-contents';
 import { PACKAGE_NAME, REPO_ROOT } from '../scripts/n8n/paths';
-import { sleep } from '../scripts/n8n/process';
+import { guardCommand, sleep } from '../scripts/n8n/process';
 import { N8nRest } from '../scripts/n8n/rest';
 import { findRelease } from '../scripts/n8n/versions';
 
@@ -494,6 +494,7 @@ export function triggerReport(
 }
 
 if (require.main === module) {
+	guardCommand();
 	triggerBenchmarks()
 		.then((rows) => console.log(`\n${triggerReport(rows)}`))
 		.catch((error: Error) => {

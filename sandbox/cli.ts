@@ -1,3 +1,5 @@
+import { guardCommand } from '../scripts/n8n/process';
+
 import { startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
@@ -59,16 +61,10 @@ function parseArgs(argv: string[]): SandboxOptions {
 }
 
 async function main(): Promise<void> {
+	// SIGINT, SIGTERM, SIGHUP or npm going away end the process, and the sandbox with it.
+	guardCommand();
 	const sandbox = await startSandbox(parseArgs(process.argv.slice(2)));
 	console.log(`Mail Komplet sandbox listening on ${sandbox.url} (baseCrypt ${sandbox.baseCrypt})`);
-	const stop = (): void => {
-		sandbox.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.once('SIGINT', stop);
-	process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: a real n8n with this package, a Mail Komplet sandbox with sample data, a
- * credential pointing at it and the example workflows, ready in the browser. Ctrl-C stops it all.
+ * credential pointing at it and the example workflows, ready in the browser. Ctrl-C (or SIGTERM,
+ * SIGHUP, npm going away) stops it all and leaves nothing behind (scripts/n8n/process.ts).
  *
  * Environment: DEMO_PORT (n8n, default 5678), DEMO_SANDBOX_PORT (default 4010),
  * DEMO_N8N_VERSION (default the newest supported n8n).
@@ -8,6 +9,7 @@
 import { startDemo, type Demo } from './n8n/demo-env';
 import { DEMO_MCP_TOKEN, DEMO_WEBHOOK_SECRET, hasPinnedTrigger, isManual } from './n8n/examples';
 import { clientConfigs } from './n8n/mcp';
+import { runCommand } from './n8n/process';
 import { OWNER } from './n8n/rest';
 import { assertNodeRuntime } from './n8n/runtime';
 import { DEFAULT_RELEASE, findRelease } from './n8n/versions';
@@ -68,10 +70,6 @@ async function main(): Promise<void> {
 	const release = process.env.DEMO_N8N_VERSION
 		? findRelease(process.env.DEMO_N8N_VERSION)
 		: DEFAULT_RELEASE;
-	// Ctrl-C while starting: exiting kills a half-started n8n (see instance.ts).
-	const abort = () => process.exit(130);
-	process.once('SIGINT', abort);
-	process.once('SIGTERM', abort);
 	const demo = await startDemo({
 		release,
 		n8nPort: Number(process.env.DEMO_PORT ?? 5678),
@@ -79,19 +77,7 @@ async function main(): Promise<void> {
 		log: (text) => console.log(`• ${text}`),
 	});
 	console.log(`• n8n is running (${Math.round((Date.now() - started) / 1000)} s)`);
-
-	let stopping = false;
-	const stop = () => {
-		if (stopping) return;
-		stopping = true;
-		console.log('\nStopping n8n and the sandbox...');
-		void demo.stop().then(() => process.exit(0));
-	};
-	process.off('SIGINT', abort).off('SIGTERM', abort).on('SIGINT', stop).on('SIGTERM', stop);
 	printGuide(demo);
 }
 
-main().catch((error: Error) => {
-	console.error(`\nThe demo could not start: ${error.message}`);
-	process.exit(1);
-});
+runCommand(main);

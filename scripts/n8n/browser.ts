@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 
 import { chromium, type Browser } from 'playwright-core';
 
-import { runChecked } from './process';
+import { onStop, runChecked } from './process';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,13 +29,18 @@ export async function ensureChromium(log: (line: string) => void = console.log):
 
 /**
  * A headless chromium; the flags keep it off the network it cannot reach. Playwright gives every
- * launch a fresh temporary profile (it refuses an explicit --user-data-dir here).
+ * launch a fresh temporary profile (it refuses an explicit --user-data-dir here), removed on
+ * close. Closed with the rest of what the command started (process.ts), not by Playwright's own
+ * signal handlers, which would exit before n8n is stopped.
  */
 export async function launchBrowser(): Promise<Browser> {
 	const executablePath = await ensureChromium();
-	return await chromium.launch({
+	const browser = await chromium.launch({
 		executablePath,
 		headless: true,
+		handleSIGINT: false,
+		handleSIGTERM: false,
+		handleSIGHUP: false,
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',
@@ -46,4 +51,7 @@ export async function launchBrowser(): Promise<Browser> {
 			'--disable-sync',
 		],
 	});
+	const forget = onStop(() => browser.close());
+	browser.on('disconnected', forget);
+	return browser;
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 
 import { withLock } from './lock';
 import { CACHE_DIR } from './paths';
-import { runChecked } from './process';
+import { runChecked, runCommand } from './process';
 import { assertNodeRuntime, ensureNodeHeaders, nodeEnv } from './runtime';
 import { findRelease, N8N_RELEASES, type N8nRelease } from './versions';
 
@@ -134,9 +134,4 @@ async function main(): Promise<void> {
 	}
 }
 
-if (require.main === module) {
-	main().catch((error: Error) => {
-		console.error(error.message);
-		process.exit(1);
-	});
-}
+if (require.main === module) runCommand(main);

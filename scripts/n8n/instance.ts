@@ -1,13 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { ensureN8n, n8nBin } from './install';
 import { installInto } from './package';
 import { ARTIFACTS_DIR } from './paths';
 import { freePort } from './ports';
-import { run, sleep, type RunResult } from './process';
+import {
+	ownedTempDir,
+	removeOwnedDir,
+	run,
+	sleep,
+	spawnOwned,
+	type OwnedProcess,
+	type RunResult,
+} from './process';
 import { nodeEnv } from './runtime';
 import { majorOf, type N8nRelease } from './versions';
 
@@ -27,15 +33,10 @@ export interface N8nOptions {
 	env?: NodeJS.ProcessEnv;
 }
 
-/** Process groups of servers still running; killed if this process exits without stopping them. */
-const runningGroups = new Set<number>();
-process.on('exit', () => runningGroups.forEach((pid) => signalGroup(pid, 'SIGKILL')));
-
 /** One real n8n: its own user folder (database, settings, community packages), ports and log. */
 export class N8nInstance {
 	readonly baseUrl: string;
-	private server?: ChildProcess;
-	private serverExit?: Promise<void>;
+	private server?: OwnedProcess;
 
 	private constructor(
 		readonly release: N8nRelease,
@@ -51,7 +52,7 @@ export class N8nInstance {
 
 	static async create(options: N8nOptions): Promise<N8nInstance> {
 		await ensureN8n(options.release);
-		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mk-n8n-${options.release.version}-`));
+		const userFolder = ownedTempDir(`mk-n8n-${options.release.version}-`);
 		await installInto(userFolder);
 		const logDir = path.join(ARTIFACTS_DIR, 'logs');
 		fs.mkdirSync(logDir, { recursive: true });
@@ -72,6 +73,12 @@ export class N8nInstance {
 		);
 	}
 
+	private get tmpDir(): string {
+		const dir = path.join(this.userFolder, 'tmp');
+		fs.mkdirSync(dir, { recursive: true });
+		return dir;
+	}
+
 	get major(): number {
 		return majorOf(this.release);
 	}
@@ -84,6 +91,8 @@ export class N8nInstance {
 	private async env(): Promise<NodeJS.ProcessEnv> {
 		return nodeEnv({
 			N8N_USER_FOLDER: this.userFolder,
+			// n8n's own temporary files (data table uploads, ...) go with the user folder.
+			TMPDIR: this.tmpDir,
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
@@ -118,6 +127,7 @@ export class N8nInstance {
 	/** Runs an n8n CLI command (import:workflow, execute, ...) against this instance's user folder. */
 	async cli(args: string[], timeoutMs = 180_000): Promise<RunResult> {
 		const result = await run(process.execPath, [n8nBin(this.release), ...args], {
+			name: `n8n ${args[0]}`,
 			env: await this.env(),
 			timeoutMs,
 		});
@@ -144,15 +154,13 @@ export class N8nInstance {
 		if (this.server) throw new Error('already started');
 		const log = fs.openSync(this.logFile, 'a');
 		// Own process group: stop() also ends the task runners n8n spawns.
-		const child = spawn(process.execPath, [n8nBin(this.release), this.command, ...this.args], {
+		this.server = spawnOwned(process.execPath, [n8nBin(this.release), this.command, ...this.args], {
+			name: `n8n ${this.command}`,
 			env: await this.env(),
 			stdio: ['ignore', log, log],
-			detached: true,
 		});
 		fs.closeSync(log);
-		this.server = child;
-		if (child.pid) runningGroups.add(child.pid);
-		this.serverExit = new Promise((resolve) => child.once('exit', () => resolve()));
+		const { child } = this.server;
 		const deadline = Date.now() + timeoutMs;
 		// /healthz answers during migrations; /healthz/readiness once migrated, but 1.x registers
 		// its REST routes later still, so the public settings endpoint is waited for too.
@@ -211,19 +219,9 @@ export class N8nInstance {
 		}
 	}
 
-	/** Stops the server (SIGTERM, then SIGKILL after a grace period). */
+	/** Stops the server and its task runners (SIGTERM, then SIGKILL after a grace period). */
 	async stop(graceMs = 15_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-		const child = this.server;
-		if (!child?.pid || !this.serverExit) return;
-		if (child.exitCode === null && child.signalCode === null) {
-			signalGroup(child.pid, signal);
-			const pid = child.pid;
-			const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
-			await this.serverExit;
-			clearTimeout(kill);
-		}
-		signalGroup(child.pid, 'SIGKILL'); // leftover runners in the group
-		runningGroups.delete(child.pid);
+		await this.server?.stop(graceMs, signal);
 		this.server = undefined;
 	}
 
@@ -240,16 +238,6 @@ export class N8nInstance {
 	async dispose(): Promise<void> {
 		await this.stop();
 		// E2E_KEEP_USER_FOLDERS=1 keeps the database and settings for a look after a failure.
-		if (!process.env.E2E_KEEP_USER_FOLDERS) {
-			fs.rmSync(this.userFolder, { recursive: true, force: true });
-		}
-	}
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// already gone
+		removeOwnedDir(this.userFolder, !!process.env.E2E_KEEP_USER_FOLDERS);
 	}
 }

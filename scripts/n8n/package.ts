@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { PACKAGE_NAME, REPO_ROOT } from './paths';
-import { runChecked } from './process';
+import { ownedTempDir, runChecked } from './process';
 import { nodeEnv } from './runtime';
 
 let packed: Promise<string> | undefined;
@@ -25,8 +24,8 @@ async function pack(): Promise<string> {
 	const missing = declared.filter((file) => !fs.existsSync(path.join(REPO_ROOT, file)));
 	if (missing.length) throw new Error(`not built yet (run npm run build): ${missing.join(', ')}`);
 
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-pack-'));
-	process.on('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
+	// Removed with everything else the command owns, when it ends.
+	const workDir = ownedTempDir('mk-pack-');
 	const env = nodeEnv();
 	const { stdout } = await runChecked('npm', ['pack', '--json', '--pack-destination', workDir], {
 		cwd: REPO_ROOT,

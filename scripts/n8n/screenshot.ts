@@ -10,6 +10,7 @@ import { launchBrowser } from './browser';
 import { startDemo } from './demo-env';
 import { Editor } from './editor';
 import { REPO_ROOT } from './paths';
+import { runCommand } from './process';
 import { assertNodeRuntime } from './runtime';
 import { DEFAULT_RELEASE } from './versions';
 
@@ -48,7 +49,4 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runCommand(main);

@@ -9,11 +9,10 @@
  * so only the registry can make it.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { run } from '../n8n/process';
+import { ownedTempDir, removeOwnedDir, run } from '../n8n/process';
 import { nodeEnv } from '../n8n/runtime';
 
 export interface ScanResult {
@@ -58,7 +57,7 @@ export async function scan(targets: ScanTarget[]): Promise<ScanResult[]> {
 		patterns: leg === 'tarball' ? TARBALL_PATTERNS : undefined,
 	}));
 	// The scanner makes a temporary folder when it loads and never removes it.
-	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-scan-'));
+	const tmpDir = ownedTempDir('mk-scan-');
 	try {
 		const { code, stdout, stderr } = await run(
 			process.execPath,
@@ -68,7 +67,7 @@ export async function scan(targets: ScanTarget[]): Promise<ScanResult[]> {
 		if (code !== 0) throw new Error(`the package scanner exited with ${code}\n${stderr}`);
 		return JSON.parse(stdout.slice(stdout.lastIndexOf('\n') + 1)) as ScanResult[];
 	} finally {
-		fs.rmSync(tmpDir, { recursive: true, force: true });
+		removeOwnedDir(tmpDir);
 	}
 }
 

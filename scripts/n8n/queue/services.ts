@@ -4,84 +4,55 @@
  * never the system's own service) and a Redis without persistence. Each runs in its own process
  * group on a free port and logs to artifacts/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { freePort } from '../ports';
-import { runChecked, sleep } from '../process';
+import {
+	ownedTempDir,
+	removeOwnedDir,
+	runChecked,
+	sleep,
+	spawnOwned,
+	type OwnedProcess,
+} from '../process';
 
 const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 
-/** Process groups still running; killed if this process exits without stopping them. */
-const runningGroups = new Set<number>();
-process.on('exit', () => runningGroups.forEach((pid) => signalGroup(pid, 'SIGKILL')));
-
-export function signalGroup(pid: number, signal: NodeJS.Signals): void {
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// already gone
-	}
-}
-
-/** A server process in its own group, so stopping it also ends whatever it forked. */
-class Daemon {
-	private readonly exited: Promise<void>;
-
-	constructor(
-		readonly name: string,
-		readonly child: ChildProcess,
-		readonly logFile: string,
-	) {
-		if (child.pid) runningGroups.add(child.pid);
-		this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-	}
-
-	get running(): boolean {
-		return this.child.exitCode === null && this.child.signalCode === null;
-	}
-
-	/** `signal` to the group (the server's clean shutdown), SIGKILL after the grace period. */
-	async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<void> {
-		const pid = this.child.pid;
-		if (!pid) return;
-		if (this.running) {
-			signalGroup(pid, signal);
-			const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
-			await this.exited;
-			clearTimeout(kill);
-		}
-		signalGroup(pid, 'SIGKILL');
-		runningGroups.delete(pid);
-	}
-}
-
+/** A server in its own group, stopped after every n8n process (tier 1) when the command ends. */
 function spawnDaemon(
 	name: string,
 	command: string,
 	args: string[],
 	logFile: string,
-	options: { uid?: number; gid?: number; cwd?: string } = {},
-): Daemon {
+	options: { uid?: number; gid?: number; cwd?: string; stopSignal?: NodeJS.Signals } = {},
+): OwnedProcess {
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(command, args, {
+	const daemon = spawnOwned(command, args, {
+		name,
+		tier: 1,
 		stdio: ['ignore', log, log],
-		detached: true,
 		...options,
 	});
 	fs.closeSync(log);
-	return new Daemon(name, child, logFile);
+	return daemon;
 }
 
-async function waitFor(daemon: Daemon, ready: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(
+	name: string,
+	daemon: OwnedProcess,
+	logFile: string,
+	ready: () => boolean,
+	timeoutMs: number,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!ready()) {
-		if (!daemon.running) throw new Error(`${daemon.name} exited early; see ${daemon.logFile}`);
+		if (!daemon.running) throw new Error(`${name} exited early; see ${logFile}`);
 		if (Date.now() > deadline)
-			throw new Error(`${daemon.name} not ready within ${timeoutMs} ms; see ${daemon.logFile}`);
+			throw new Error(`${name} not ready within ${timeoutMs} ms; see ${logFile}`);
 		await sleep(200);
 	}
 }
@@ -139,7 +110,7 @@ const THROWAWAY_SETTINGS = {
 export async function startPostgres(logFile: string, database = 'n8n'): Promise<Postgres> {
 	const bin = postgresBinDir();
 	const identity = postgresIdentity();
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mk-postgres-'));
+	const dir = ownedTempDir('mk-postgres-');
 	if (identity.uid !== undefined) fs.chownSync(dir, identity.uid, identity.gid ?? identity.uid);
 	const dataDir = path.join(dir, 'data');
 	fs.writeFileSync(logFile, '');
@@ -164,15 +135,15 @@ export async function startPostgres(logFile: string, database = 'n8n'): Promise<
 			...Object.entries(THROWAWAY_SETTINGS).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
 		],
 		logFile,
-		{ ...identity, cwd: dir },
+		// SIGINT is PostgreSQL's fast shutdown.
+		{ ...identity, cwd: dir, stopSignal: 'SIGINT' },
 	);
 	const stop = async () => {
-		// SIGINT is PostgreSQL's fast shutdown.
-		await server.stop('SIGINT');
-		fs.rmSync(dir, { recursive: true, force: true });
+		await server.stop(10_000);
+		removeOwnedDir(dir);
 	};
 	try {
-		await waitFor(server, () => isReady(bin, port, dir), 30_000);
+		await waitFor('postgres', server, logFile, () => isReady(bin, port, dir), 30_000);
 		asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', user, database]);
 	} catch (error) {
 		await stop();
@@ -235,7 +206,9 @@ export async function startRedis(logFile: string): Promise<Redis> {
 	);
 	try {
 		await waitFor(
+			'redis',
 			server,
+			logFile,
 			() => fs.readFileSync(logFile, 'utf8').includes('Ready to accept'),
 			30_000,
 		);
@@ -243,5 +216,5 @@ export async function startRedis(logFile: string): Promise<Redis> {
 		await server.stop();
 		throw error;
 	}
-	return { host: '127.0.0.1', port, logFile, stop: () => server.stop('SIGTERM') };
+	return { host: '127.0.0.1', port, logFile, stop: () => server.stop(10_000) };
 }
