@@ -33,7 +33,7 @@ describe('sandbox beyond the reference', () => {
 	afterAll(() => sandbox.close());
 	beforeEach(() => {
 		sandbox.reset();
-		sandbox.store.clock = () => new Date('2026-01-15T10:00:00Z');
+		sandbox.clock.set(new Date('2026-01-15T10:00:00Z'));
 	});
 
 	it('orders: records every order of the array and answers 200 with an empty body', async () => {
