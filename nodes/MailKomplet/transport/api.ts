@@ -45,14 +45,14 @@ export function insecureBaseUrl(baseUrl: string, what: string): string | undefin
 	return `the Base URL must start with https:// (plain http:// only for localhost), so ${what} never travels unencrypted`;
 }
 
-const SIGN_IN_ERROR_CODE = 'MAIL_KOMPLET_SIGN_IN';
-
 /**
  * A sign-in that failed or gave no account. Thrown by the login credential; n8n wraps it (as
- * `cause`), so the transport recognises it by `code`, which survives the wrapping, not by text.
+ * `cause`), so the transport recognises it by `isMailKompletSignIn`, which survives the
+ * wrapping, not by its text. Not by a `code` either: n8n's credential test shows a cause's
+ * `code` instead of its message.
  */
 export class SignInError extends Error {
-	readonly code = SIGN_IN_ERROR_CODE;
+	readonly isMailKompletSignIn = true;
 
 	constructor(message: string) {
 		super(message);
@@ -63,7 +63,7 @@ export class SignInError extends Error {
 /** The SignInError in an error or the errors it wraps. */
 export function findSignInError(error: unknown): { message: string } | undefined {
 	for (let link = error, depth = 0; link && typeof link === 'object' && depth < 5; depth++) {
-		if ((link as { code?: unknown }).code === SIGN_IN_ERROR_CODE) return link as SignInError;
+		if ((link as Partial<SignInError>).isMailKompletSignIn === true) return link as SignInError;
 		link = (link as { cause?: unknown }).cause;
 	}
 	return undefined;
