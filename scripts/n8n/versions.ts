@@ -7,6 +7,8 @@ export interface N8nRelease {
 
 export const N8N_RELEASES: readonly N8nRelease[] = [
 	{ version: '2.40.5' },
+	// The newest 2.x that installs from the registry: 2.41.3 needs @n8n/agents@0.26.2, which is not published.
+	{ version: '2.41.1' },
 	{ version: '1.123.81', overrides: { xlsx: '0.18.5' } },
 ];
 
