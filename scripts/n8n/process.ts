@@ -424,8 +424,9 @@ function startedBy(): Array<{ pid: number; start: string }> {
 		const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 		if (
 			!process.env.npm_lifecycle_event ||
-			// npm's own title (`npm run demo`) or its path
-			cmdline.some((arg) => /^npm(\s|$)|\/npm(-cli\.js)?$/.test(arg))
+			// npm's own title (`npm run demo`) or its path; not a shell running `sh -c "npm ..."`
+			/^npm(\s|$)/.test(cmdline[0]) ||
+			cmdline.slice(0, 2).some((arg) => /(^|\/)npm(-cli\.js)?$/.test(arg))
 		)
 			break;
 		pid = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
