@@ -429,20 +429,26 @@ const ALL_STATUSES = [
 ];
 
 /**
- * Every execution of a workflow. The list endpoint pages by 100 and honours `lastId` only when a
- * status filter is given (without one it always answers the newest page).
+ * Every execution of a workflow. The list endpoint pages by 100: n8n 2.41 and later by the
+ * `nextCursor` each page carries (they refuse `lastId`); earlier ones by `lastId`, honoured only
+ * when a status filter is given (without one they always answer the newest page).
  */
 async function listAll(rest: N8nRest, workflowId: string) {
 	const all: Awaited<ReturnType<typeof listExecutions>> = [];
 	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ALL_STATUSES }));
-	for (let lastId: string | undefined; ; ) {
-		const page = await rest.request<{ results: typeof all }>(
+	for (let next = ''; ; ) {
+		const page = await rest.request<{ results: typeof all; nextCursor?: string | null }>(
 			'GET',
-			`/rest/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
+			`/rest/executions?filter=${filter}&limit=100${next}`,
 		);
 		all.push(...page.results);
 		if (page.results.length < 100) return all;
-		lastId = page.results[page.results.length - 1].id;
+		if ('nextCursor' in page) {
+			if (!page.nextCursor) return all;
+			next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+		} else {
+			next = `&lastId=${page.results[page.results.length - 1].id}`;
+		}
 	}
 }
 
