@@ -40,6 +40,8 @@ export interface TlsLatency {
 	ca: string;
 	/** The certificate in a file, for NODE_EXTRA_CA_CERTS. */
 	caFile: string;
+	/** Changes the round trip for flights from now on (the default wait only). */
+	setRtt(rttMs: number): void;
 	close(): Promise<void>;
 }
 
@@ -109,7 +111,7 @@ async function listen(server: net.Server): Promise<number> {
 }
 
 export async function startTlsLatency(options: TlsLatencyOptions): Promise<TlsLatency> {
-	const halfRtt = (options.rttMs ?? 0) / 2;
+	let halfRtt = (options.rttMs ?? 0) / 2;
 	const delay = options.delay ?? (async () => void (halfRtt > 0 && (await sleep(halfRtt))));
 	const dir = fs.mkdtempSync(path.join(tmpdir(), 'mk-sandbox-tls-'));
 	const { key, cert, certFile } = selfSigned(dir);
@@ -150,6 +152,7 @@ export async function startTlsLatency(options: TlsLatencyOptions): Promise<TlsLa
 		origin: `https://${HOST}:${port}`,
 		ca: cert,
 		caFile: certFile,
+		setRtt: (rttMs) => void (halfRtt = rttMs / 2),
 		close: async () => {
 			for (const socket of sockets) socket.destroy();
 			await Promise.all(
