@@ -633,13 +633,17 @@ export async function realN8nBenchmarks(
 		n8n = await RealN8n.start(server, `${proxy.origin}/api`, proxy.caFile, workloads);
 		log(`  n8n ${N8N_VERSION} started on ${n8n.n8n.baseUrl}`);
 		const same = await sameWork(n8n, server, log);
-		const network = await overNetwork(n8n, server, proxy, log);
 		log(
 			[
 				'',
 				"Same work, latency as a delay before each answer (the sandbox's slow fault, kept-alive loopback for the raw clients):",
 				'',
 				...same.lines,
+			].join('\n'),
+		);
+		const network = await overNetwork(n8n, server, proxy, log);
+		log(
+			[
 				'',
 				'Over TLS, the round trip on every packet flight, handshakes included (sandbox/latency.ts); the raw clients are undici:',
 				'',

@@ -99,6 +99,7 @@ function delayed(
 			if (!to.destroyed) to.write(chunk);
 		});
 	});
+	// What was sent before an end still arrives first, a flight later.
 	from.on('end', () => void tail.then(() => to.end()));
 }
 
@@ -116,27 +117,29 @@ export async function startTlsLatency(options: TlsLatencyOptions): Promise<TlsLa
 	const dir = fs.mkdtempSync(path.join(tmpdir(), 'mk-sandbox-tls-'));
 	const { key, cert, certFile } = selfSigned(dir);
 	const sockets = new Set<net.Socket>();
-	const track = (socket: net.Socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-		// A peer going away ends its pair; errors are the client's to see.
-		socket.on('error', () => socket.destroy());
-		return socket;
+	/** Two ends of one connection: ends pass on in order; an error on either drops both. */
+	const pair = (a: net.Socket, b: net.Socket) => {
+		for (const socket of [a, b]) {
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+			socket.on('error', () => {
+				a.destroy();
+				b.destroy();
+			});
+		}
 	};
 
 	const terminator = tls.createServer({ key, cert }, (secure) => {
-		const plain = track(net.connect(options.target.port, options.target.host));
-		track(secure).pipe(plain).pipe(secure);
-		secure.on('close', () => plain.destroy());
-		plain.on('close', () => secure.destroy());
+		const plain = net.connect(options.target.port, options.target.host);
+		pair(secure, plain);
+		secure.pipe(plain).pipe(secure);
 	});
 	const terminatorPort = await listen(terminator);
 
 	const proxy = net.createServer((client) => {
-		track(client).pause();
-		const server = track(net.connect(terminatorPort, HOST));
-		client.on('close', () => server.destroy());
-		server.on('close', () => client.destroy());
+		client.pause();
+		const server = net.connect(terminatorPort, HOST);
+		pair(client, server);
 		void (async () => {
 			// The TCP handshake: SYN out, SYN-ACK back, before the client's first bytes go.
 			await delay({ direction: 'toServer', bytes: 0 });
