@@ -1,9 +1,20 @@
 /**
  * Runs the Mail Komplet node the way n8n does: a real Workflow, n8n-core's WorkflowExecute and
  * execution contexts, real parameter and expression resolution, and httpRequestWithAuthentication
- * with the credential's own authenticate definition. Only the credential store is ours.
+ * with the credential's own authenticate definition. Only the credential store is ours, and it
+ * decrypts as n8n does (see CredentialsHelper).
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import type * as Di from '@n8n/di';
+import { createRequire } from 'module';
+import {
+	Cipher,
+	Credentials,
+	EncryptionKeyProxy,
+	ExecutionLifecycleHooks,
+	InstanceSettings,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -27,7 +38,6 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, isExpression, Workflow } from 'n8n-workflow';
 
-import { Credentials } from 'n8n-core';
 import { MailKompletApi } from '../../credentials/MailKompletApi.credentials';
 import { MailKompletLoginApi } from '../../credentials/MailKompletLoginApi.credentials';
 import { MailKomplet } from '../../nodes/MailKomplet/MailKomplet.node';
@@ -61,17 +71,67 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-/** Saved credentials by type; sign-in stores its session here, as n8n stores it in its database. */
+/** The test's credentials by type; sign-in writes its session into them, as n8n saves it. */
 export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
+
+/** The dependency container n8n-core takes its Cipher from (n8n-core's own copy of @n8n/di). */
+const { Container } = createRequire(require.resolve('n8n-core'))('@n8n/di') as typeof Di;
+
+let keyReady = false;
+
+/**
+ * n8n's instance key as the encryption key, as n8n keeps credentials saved before key rotation
+ * (no key prefix; AES-256-CBC under the instance key). Set on first use, so the instance
+ * settings come from the user folder a test has chosen by then.
+ */
+function useInstanceKey(): void {
+	if (keyReady) return;
+	const { encryptionKey } = Container.get(InstanceSettings);
+	const key = {
+		id: 'instance',
+		value: Container.get(Cipher).encryptDEKWithInstanceKey(encryptionKey),
+		algorithm: 'aes-256-cbc',
+		format: 'no-prefix' as const,
+	};
+	Container.get(EncryptionKeyProxy).setProvider({
+		getActiveKey: async () => key,
+		getKeyById: async () => null,
+		getLegacyKey: async () => key,
+	});
+	keyReady = true;
+}
 
 /**
  * Hands test credentials to n8n, applies a credential's authenticate definition and, like n8n's
  * own credentials helper, runs a credential's preAuthentication when its expirable property is
  * empty or the request reported it expired, then saves what it returned.
+ *
+ * Each credential is saved encrypted, with n8n-core's Credentials and Cipher, and every
+ * `getDecrypted` decrypts it again, as n8n does for each resolution: a resolution costs here the
+ * decryption it costs in n8n. Not modelled: n8n's two database queries per resolution (the
+ * credential and its sharing), so a resolution still costs less here than in a real n8n.
+ * `resolutions` counts them by type.
  */
 class CredentialsHelper extends ICredentialsHelper {
+	readonly resolutions: Record<string, number> = {};
+	private readonly saved = new Map<string, Promise<Credentials>>();
+
 	constructor(private readonly credentials: CredentialStore) {
 		super();
+	}
+
+	/** The credential of `type` as saved: encrypted once, re-encrypted when it is updated. */
+	private async savedCredential(type: string): Promise<Credentials> {
+		let saved = this.saved.get(type);
+		if (!saved) {
+			const data = this.credentials[type];
+			if (!data) throw new Error(`No test credentials of type ${type}`);
+			useInstanceKey();
+			const credential = new Credentials({ id: type, name: type }, type);
+			saved = credential.setData({ ...data }).then(() => credential);
+			this.saved.set(type, saved);
+		}
+		return await saved;
 	}
 
 	getParentTypes() {
@@ -134,8 +194,8 @@ class CredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(details: INodeCredentialsDetails, type: string) {
-		return new Credentials({ id: details.id, name: details.name }, type, '');
+	async getCredentials(_details: INodeCredentialsDetails, type: string) {
+		return await this.savedCredential(type);
 	}
 
 	async getDecrypted(
@@ -143,21 +203,23 @@ class CredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const credentials = this.credentials[type];
-		if (!credentials) throw new Error(`No test credentials of type ${type}`);
-		// A fresh copy with defaults filled in, as n8n decrypts a saved credential for each use.
+		this.resolutions[type] = (this.resolutions[type] ?? 0) + 1;
+		const data = await (await this.savedCredential(type)).getData();
+		// Defaults filled in, as n8n does for each use.
 		const defaults = Object.fromEntries(
 			this.getCredentialsProperties(type).map((property) => [property.name, property.default]),
 		);
-		return { ...defaults, ...credentials } as ICredentialDataDecryptedObject;
+		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	}
 
+	/** Saves encrypted, and into the test's object, where tests read what sign-in stored. */
 	async updateCredentials(
 		_details: INodeCredentialsDetails,
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	) {
 		Object.assign(this.credentials[type], data);
+		await (await this.savedCredential(type)).setData({ ...this.credentials[type] });
 	}
 
 	async updateCredentialsOauthTokenData() {}
@@ -284,6 +346,8 @@ export interface RunResult {
 		context?: IDataObject;
 	};
 	run: IRun;
+	/** How often n8n resolved each credential type (`getDecrypted`) in the execution. */
+	credentialResolutions: Record<string, number>;
 }
 
 /** Every run is a new execution, with its own ID, as in n8n. */
@@ -325,21 +389,20 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			waitingExecutionSource: null,
 		},
 	});
-	const execute = new WorkflowExecute(
-		additionalData(options.credentials, hooks, options.login, executionId),
-		'manual',
-		runExecutionData,
-	);
+	const data = additionalData(options.credentials, hooks, options.login, executionId);
+	const credentialResolutions = (data.credentialsHelper as CredentialsHelper).resolutions;
+	const execute = new WorkflowExecute(data, 'manual', runExecutionData);
 	try {
 		await execute.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters fail their own validation.
-		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun };
+		const failed = error as RunResult['error'];
+		return { items: [], error: failed, run: undefined as unknown as IRun, credentialResolutions };
 	}
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+	return { items: taskData?.data?.main?.[0] ?? [], error, run, credentialResolutions };
 }
 
 function loadOptionsContext(

@@ -17,7 +17,13 @@ import {
 	unknownFailure,
 } from './failures';
 import type { Pace } from './pace';
-import { businessUnit, credentialType, LoginError, requestRenewingSession } from './session';
+import {
+	businessUnit,
+	credentialType,
+	LoginError,
+	requestRenewingSession,
+	runCredential,
+} from './session';
 import { backoffMs, parseRetryAfter, readRequestOptions, timing } from './settings';
 
 /** One request of an operation: the endpoint it declared, and what fills it. */
@@ -91,11 +97,12 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 	const { itemIndex } = request;
 	const settings = readRequestOptions(this, itemIndex ?? 0);
 	const type = credentialType(this);
-	const credentials = await this.getCredentials<{
+	const credential = await runCredential(this, type);
+	const credentials = credential.data as {
 		baseUrl?: string;
-		baseCrypt: string;
+		baseCrypt?: string;
 		sessionToken?: string;
-	}>(type, itemIndex);
+	};
 	let signedIn = Boolean(credentials.sessionToken);
 	const account =
 		type === LOGIN_CREDENTIAL
@@ -146,7 +153,7 @@ export async function apiRequest(this: MailKompletContext, request: ApiRequest):
 		await request.pace?.ready();
 		let failure: Failure | undefined;
 		try {
-			const response = await requestRenewingSession(this, type, options, itemIndex, signedIn);
+			const response = await requestRenewingSession(this, credential, options, itemIndex, signedIn);
 			signedIn = true;
 			if (response.statusCode >= 400) {
 				failure = {

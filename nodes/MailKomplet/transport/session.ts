@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IHttpRequestOptions,
@@ -8,18 +9,46 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { findSignInError } from './api';
 import type { MailKompletContext } from './context';
-import { API_KEY_CREDENTIAL, LOGIN_CREDENTIAL, nodeParameter } from './context';
+import { API_KEY_CREDENTIAL, LOGIN_CREDENTIAL, nodeParameter, oncePerRun } from './context';
 import { timing } from './settings';
 
-/** With a login, the business unit the node chose; undefined for the one sign-in returns. */
+/** With a login, the business unit the node chose for the item; undefined for the one sign-in returns. */
 export function businessUnit(ctx: MailKompletContext, itemIndex = 0): string | undefined {
-	return String(nodeParameter(ctx, 'businessUnit', '', itemIndex) ?? '').trim() || undefined;
+	return oncePerRun(
+		ctx,
+		`businessUnit ${itemIndex}`,
+		() => String(nodeParameter(ctx, 'businessUnit', '', itemIndex) ?? '').trim() || undefined,
+	);
 }
 
 /** The credential the node's Authentication option picks: API key (default) or login. */
 export function credentialType(ctx: MailKompletContext): string {
-	const authentication = nodeParameter(ctx, 'authentication', 'apiKey');
-	return authentication === 'login' ? LOGIN_CREDENTIAL : API_KEY_CREDENTIAL;
+	return oncePerRun(ctx, 'authentication', () =>
+		nodeParameter(ctx, 'authentication', 'apiKey') === 'login'
+			? LOGIN_CREDENTIAL
+			: API_KEY_CREDENTIAL,
+	);
+}
+
+export type RunCredential = ICredentialsDecrypted & { data: ICredentialDataDecryptedObject };
+
+/**
+ * The node's credential of `type`, resolved once per run and handed to n8n with each request
+ * (`credentialsDecrypted`), as n8n's declarative nodes do: otherwise n8n resolves it again for
+ * every request (two database reads and decryptions each). It cannot differ per item, so it is
+ * resolved with item 0, as n8n's routing node does.
+ *
+ * With a login, n8n's pre-authentication writes a new session into the object it is handed (and
+ * saves it by the node's credential ID, whatever object it was handed), so the run's later
+ * requests send the session its sign-ins got. A session renewed meanwhile by another execution
+ * is not seen until this run's is refused and renewed once, as any refused session is.
+ */
+export async function runCredential(ctx: MailKompletContext, type: string): Promise<RunCredential> {
+	return await oncePerRun(ctx, `credential ${type}`, async () => {
+		const stored = ctx.getNode().credentials?.[type];
+		const data = await ctx.getCredentials(type, 0);
+		return { id: stored?.id ?? '', name: stored?.name ?? '', type, data };
+	});
 }
 
 /** The login was refused: final, whatever the operation; its message names no secret. */
@@ -49,15 +78,12 @@ async function requestOnce(
 	type: string,
 	options: IHttpRequestOptions,
 	itemIndex: number | undefined,
-	session?: ICredentialsDecrypted,
+	credential: ICredentialsDecrypted,
 ): Promise<FullResponse> {
 	try {
-		return await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			type,
-			options,
-			session ? { credentialsDecrypted: session } : undefined,
-		);
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, type, options, {
+			credentialsDecrypted: credential,
+		});
 	} catch (error) {
 		// Network faults go back to the retry loop as they are; a failed sign-in is final.
 		throw loginErrorOf(ctx, error, itemIndex) ?? error;
@@ -127,19 +153,21 @@ async function withSignIn(
 }
 
 /**
- * One request with the node's credential. With a login, Mail Komplet answers an expired
- * session like a wrong login (403), so the request is repeated once after signing in again:
- * the credential handed to n8n without its session makes n8n's pre-authentication sign in and
- * store the new session. Without a session yet (`signedIn` false) the request itself signs in.
+ * One request with the run's credential (runCredential). With a login, Mail Komplet answers an
+ * expired session like a wrong login (403), so the request is repeated once after signing in
+ * again: a copy of the credential without its session makes n8n's pre-authentication sign in and
+ * store the new session, which the run's credential then carries. Without a session yet
+ * (`signedIn` false) the request itself signs in.
  */
 export async function requestRenewingSession(
 	ctx: MailKompletContext,
-	type: string,
+	credential: RunCredential,
 	options: IHttpRequestOptions,
 	itemIndex: number | undefined,
 	signedIn: boolean,
 ): Promise<FullResponse> {
-	const withSession = async () => await requestOnce(ctx, type, options, itemIndex);
+	const { type } = credential;
+	const withSession = async () => await requestOnce(ctx, type, options, itemIndex, credential);
 	if (type !== LOGIN_CREDENTIAL) return await withSession();
 	const response = signedIn
 		? await withSession()
@@ -150,17 +178,16 @@ export async function requestRenewingSession(
 	const signIns = signInsOf(ctx);
 	const known = signIns.refusedUnits.get(unit);
 	if (known) throw known;
-	const stored = ctx.getNode().credentials?.[type];
 	const renewed = await withSignIn(
 		ctx,
 		itemIndex,
-		async () =>
-			await requestOnce(ctx, type, options, itemIndex, {
-				id: stored?.id ?? '',
-				name: stored?.name ?? '',
-				type,
-				data: { ...(await ctx.getCredentials(type, itemIndex)), sessionToken: '' },
-			}),
+		async () => {
+			// A copy: the run's other requests keep sending the old session until the new one is in.
+			const renewal = { ...credential, data: { ...credential.data, sessionToken: '' } };
+			const response = await requestOnce(ctx, type, options, itemIndex, renewal);
+			Object.assign(credential.data, renewal.data);
+			return response;
+		},
 		withSession,
 	);
 	if (!refused(renewed.statusCode)) return renewed;

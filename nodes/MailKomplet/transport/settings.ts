@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { MailKompletContext } from './context';
-import { isExecuteContext } from './context';
+import { isExecuteContext, oncePerRun } from './context';
 
 export interface RequestSettings {
 	/** Tries in all, the first included. */
@@ -53,9 +53,16 @@ export const REQUEST_OPTION_LABELS: Record<keyof typeof REQUEST_LIMITS | 'retryD
 	retryDelayMs: 'First Retry Delay (Ms)',
 };
 
-/** The item's Retries and Timeout options; pickers and missing options get the defaults. */
+/**
+ * The item's Retries and Timeout options, read once per item and run (all its requests and
+ * pages share them); pickers and missing options get the defaults.
+ */
 export function readRequestOptions(ctx: MailKompletContext, itemIndex = 0): RequestSettings {
 	if (!isExecuteContext(ctx)) return DEFAULT_REQUEST_SETTINGS;
+	return oncePerRun(ctx, `requestOptions ${itemIndex}`, () => itemSettings(ctx, itemIndex));
+}
+
+function itemSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
 	const options = ctx.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 	const number = (
 		key: keyof typeof REQUEST_OPTION_LABELS,
