@@ -120,6 +120,8 @@ export async function startTlsLatency(options: TlsLatencyOptions): Promise<TlsLa
 	/** Two ends of one connection: ends pass on in order; an error on either drops both. */
 	const pair = (a: net.Socket, b: net.Socket) => {
 		for (const socket of [a, b]) {
+			// Each chunk goes out when its flight is due, not held back for an ACK (Nagle).
+			socket.setNoDelay(true);
 			sockets.add(socket);
 			socket.on('close', () => sockets.delete(socket));
 			socket.on('error', () => {
