@@ -670,6 +670,9 @@ if (process.argv[2] === '--tls-latency') {
 				latency.setRtt(message.rttMs);
 				process.send?.({ ok: true });
 			});
+			// Stopped or left alone: the certificate's folder goes with the proxy.
+			const stop = () => void latency.close().finally(() => process.exit(0));
+			process.once('SIGTERM', stop).once('disconnect', stop);
 			process.send?.({ origin: latency.origin, caFile: latency.caFile, ca: latency.ca });
 		},
 	);
