@@ -58,7 +58,7 @@ export interface LatencyRow {
 }
 
 /** The sandbox in a process of its own, driven through its admin endpoints. */
-interface Server {
+export interface Server {
 	url: string;
 	origin: string;
 	apiKey: string;
@@ -67,7 +67,7 @@ interface Server {
 	close: () => void;
 }
 
-async function startServer(): Promise<Server> {
+export async function startServer(): Promise<Server> {
 	const worker = fork(__filename, ['--sandbox']);
 	const started = await new Promise<Omit<Server, 'admin' | 'close'>>((resolve, reject) => {
 		worker.once('message', (message) => resolve(message as Omit<Server, 'admin' | 'close'>));
@@ -88,13 +88,13 @@ async function startServer(): Promise<Server> {
 }
 
 /** Makes sure the sandbox holds exactly `count` generated contacts. */
-async function holdContacts(server: Server, count: number) {
+export async function holdContacts(server: Server, count: number) {
 	if ((await server.admin('GET', 'store')).contacts === count) return;
 	await server.admin('POST', 'reset');
 	await server.admin('POST', 'store/contacts', { count });
 }
 
-function headers(server: Pick<Server, 'apiKey'>) {
+export function headers(server: Pick<Server, 'apiKey'>) {
 	return {
 		authorization: `Basic ${server.apiKey}`,
 		accept: 'application/json;charset:utf-8',
@@ -155,7 +155,7 @@ export const returnAllCase: LatencyCase = {
 };
 
 /** Every request answered `latencyMs` later, as over a real network. */
-async function addLatency(server: Server, latencyMs: number) {
+export async function addLatency(server: Server, latencyMs: number) {
 	await server.admin('DELETE', 'faults');
 	if (latencyMs > 0) {
 		const slow = { kind: 'slow', delayMs: latencyMs, times: Number.MAX_SAFE_INTEGER };

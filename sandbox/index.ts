@@ -27,6 +27,8 @@ export type { RecordedRequest, SandboxOptions, SeedName, WebhookFireResult } fro
 export { routes } from './routes';
 export { CHAOS_FAULTS, PROXY_FAULTS } from './faults';
 export { CountWaiters } from './countWaiters';
+export { startTlsLatency } from './latency';
+export type { Flight, TlsLatency, TlsLatencyOptions } from './latency';
 
 export interface Sandbox {
 	/** Base URL for the node's credential, e.g. http://127.0.0.1:4010/api. */

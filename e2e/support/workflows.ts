@@ -12,7 +12,7 @@ export function stableId(seed: string, length = 16): string {
 	return createHash('sha256').update(seed).digest('hex').slice(0, length);
 }
 
-function uuid(seed: string): string {
+export function uuid(seed: string): string {
 	const hex = stableId(seed, 32);
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
