@@ -24,7 +24,7 @@ import { N8nRest } from '../scripts/n8n/rest';
 import { launchSandbox, sandboxCredential, type RunningSandbox } from '../scripts/n8n/sandbox';
 import { selectedReleases } from '../scripts/n8n/versions';
 import { operationCases, type ResourceCase } from './cases/operations';
-import { getExecution, listExecutions, waitForExecutions } from './support/executions';
+import { getExecution, waitForExecutions, type ExecutionSummary } from './support/executions';
 import {
 	bulkImportWorkflow,
 	postConcurrently,
@@ -302,10 +302,10 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 			// Wait until every call's execution has ended one way or another: the killed worker's
 			// jobs end once Bull sees them stalled (lock expiry plus a stall check).
 			const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-			let executions = await listAll(rest, faultWorkflow.id);
+			let executions = listAll(topology!, faultWorkflow.id);
 			while (executions.some((e) => !FINAL.includes(e.status)) && Date.now() < deadline) {
 				await sleep(1000);
-				executions = await listAll(rest, faultWorkflow.id);
+				executions = listAll(topology!, faultWorkflow.id);
 			}
 
 			const byStatus: Record<string, string[]> = {};
@@ -417,39 +417,16 @@ describe.each(selectedReleases().map((release) => [release.version, release] as 
 	},
 );
 
-const ALL_STATUSES = [
-	'new',
-	'running',
-	'waiting',
-	'success',
-	'error',
-	'crashed',
-	'canceled',
-	'unknown',
-];
-
 /**
- * Every execution of a workflow. The list endpoint pages by 100: n8n 2.41 and later by the
- * `nextCursor` each page carries (they refuse `lastId`); earlier ones by `lastId`, honoured only
- * when a status filter is given (without one they always answer the newest page).
+ * Every execution of a workflow, as n8n's database holds them. Not through the REST list: it
+ * pages by 100, and n8n 2.41 pages by the last row's ID while ordering by start time, so
+ * executions that started out of ID order (16 calls at once) fall between its pages.
  */
-async function listAll(rest: N8nRest, workflowId: string) {
-	const all: Awaited<ReturnType<typeof listExecutions>> = [];
-	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ALL_STATUSES }));
-	for (let next = ''; ; ) {
-		const page = await rest.request<{ results: typeof all; nextCursor?: string | null }>(
-			'GET',
-			`/rest/executions?filter=${filter}&limit=100${next}`,
-		);
-		all.push(...page.results);
-		if (page.results.length < 100) return all;
-		if ('nextCursor' in page) {
-			if (!page.nextCursor) return all;
-			next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
-		} else {
-			next = `&lastId=${page.results[page.results.length - 1].id}`;
-		}
-	}
+function listAll(topology: QueueTopology, workflowId: string): ExecutionSummary[] {
+	const rows = topology.postgres.query(
+		`SELECT id, status, mode FROM execution_entity WHERE "workflowId" = '${workflowId.replace(/'/g, "''")}' ORDER BY id`,
+	);
+	return rows.map(([id, status, mode]) => ({ id, status, mode, workflowId }));
 }
 
 function countBy(values: string[]): Record<string, number> {

@@ -66,6 +66,8 @@ export interface Postgres {
 	user: string;
 	database: string;
 	logFile: string;
+	/** Rows of a query, each as its columns' text: what n8n stored, read without n8n. */
+	query(sql: string): string[][];
 	stop(): Promise<void>;
 }
 
@@ -149,7 +151,33 @@ export async function startPostgres(logFile: string, database = 'n8n'): Promise<
 		await stop();
 		throw error;
 	}
-	return { host: '127.0.0.1', port, user, database, logFile, stop };
+	const query = (sql: string): string[][] => {
+		const result = spawnSync(
+			path.join(bin, 'psql'),
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				user,
+				'-d',
+				database,
+				'-AtX',
+				'-F',
+				'\t',
+				'-c',
+				sql,
+			],
+			{ encoding: 'utf8' },
+		);
+		if (result.status !== 0) throw new Error(`psql failed (${result.status}): ${result.stderr}`);
+		return result.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => line.split('\t'));
+	};
+	return { host: '127.0.0.1', port, user, database, logFile, query, stop };
 }
 
 function isReady(bin: string, port: number, cwd: string): boolean {
