@@ -64,7 +64,9 @@ export const requestOptionsProperty: INodeProperties = {
 			},
 			default: 1,
 			// Operations that send all items in few requests have nothing to run side by side.
-			displayOptions: { hide: { '/operation': ['bulkImport'], '/sendMode': ['batch'] } },
+			displayOptions: {
+				hide: { '/operation': ['bulkImport'], '/sendMode': ['batch'], '/resource': ['order'] },
+			},
 			description:
 				'How many items to send to Mail Komplet at once; 1 sends one after another. Output keeps the input order and sends and creates are never repeated; when an item fails, the items already under way still finish.',
 		},
