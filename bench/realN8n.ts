@@ -41,6 +41,7 @@ import { guardCommand, sleep } from '../scripts/n8n/process';
 import { N8nRest } from '../scripts/n8n/rest';
 import { SANDBOX_CREDENTIAL } from '../scripts/n8n/sandbox';
 import { findRelease } from '../scripts/n8n/versions';
+import { address, recipients, sendEmail } from '../test/helpers/sends';
 import { addLatency, headers, holdContacts, startServer, type Server } from './latency';
 import { N8N_VERSION } from './trigger';
 
@@ -120,24 +121,11 @@ async function rawReadAll(api: Api, inFlight: number): Promise<void> {
 	});
 }
 
-const address = (n: number) => `prijemce.${n}@example.cz`;
-const email = (to: string) => ({
-	email: {
-		fromAddress: 'shop@webkomplet.cz',
-		subject: 'Your order',
-		bodyText: 'Thank you',
-		to: [{ address: to }],
-	},
-});
-const sendParameters = (requestOptions: INodeParameters): INodeParameters => ({
-	resource: 'transactionalEmail',
-	operation: 'send',
-	fromAddress: 'shop@webkomplet.cz',
-	to: '={{ $json.email }}',
-	subject: 'Your order',
-	bodyText: 'Thank you',
-	requestOptions,
-});
+/** The message the node sends for each item, as the raw clients send it. */
+const email = (to: string) => {
+	const { fromAddress, subject, bodyText } = sendEmail();
+	return { email: { fromAddress, subject, bodyText, to: [{ address: to }] } };
+};
 
 async function rawSend(api: Api, count: number, inFlight: number): Promise<void> {
 	await inParallel(
@@ -367,9 +355,7 @@ async function sameWork(
 	const credentials = { apiKey: server.apiKey, baseCrypt: server.baseCrypt, baseUrl: server.url };
 	const inProcess = async (workload: Workload) => {
 		const { runNode } = await harness();
-		const items = Array.from({ length: workload.items ?? 0 }, (_, n) => ({
-			json: { email: address(n) },
-		}));
+		const items = recipients(workload.items ?? 0);
 		await server.admin('DELETE', 'requests');
 		const { error } = await runNode({
 			parameters: workload.parameters,
@@ -423,7 +409,7 @@ const RETURN_ALL: Workload = {
 };
 const SEND_8: Workload = {
 	name: `Transactional Email > Send over ${SENDS.toLocaleString('en')} items, Parallel Requests ${SENDS_IN_FLIGHT}`,
-	parameters: sendParameters({ parallelRequests: SENDS_IN_FLIGHT }),
+	parameters: sendEmail({ parallelRequests: SENDS_IN_FLIGHT }),
 	credential: SANDBOX_CREDENTIAL,
 	items: SENDS,
 };
@@ -449,7 +435,7 @@ const ONE_PAGE = overTls(`Contact > Get Many, Limit ${PAGE_SIZE.default} (one pa
 	returnAll: false,
 	limit: PAGE_SIZE.default,
 });
-const ONE_SEND = overTls('Transactional Email > Send of one e-mail', sendParameters({}), 1);
+const ONE_SEND = overTls('Transactional Email > Send of one e-mail', sendEmail({}), 1);
 
 const SETTINGS_CONTACTS = 20_000;
 const SETTINGS_SENDS = 100;
@@ -469,17 +455,17 @@ const SETTINGS: Workload[] = [
 	returnAllWith(10),
 	overTls(
 		`Send over ${SETTINGS_SENDS} items, Parallel Requests 1 (default)`,
-		sendParameters({}),
+		sendEmail({}),
 		SETTINGS_SENDS,
 	),
 	overTls(
 		`Send over ${SETTINGS_SENDS} items, Parallel Requests 8`,
-		sendParameters({ parallelRequests: 8 }),
+		sendEmail({ parallelRequests: 8 }),
 		SETTINGS_SENDS,
 	),
 	overTls(
 		`Send over ${SETTINGS_SENDS} items, One Request for All Items`,
-		{ ...sendParameters({}), sendMode: 'batch' },
+		{ ...sendEmail({}), sendMode: 'batch' },
 		SETTINGS_SENDS,
 	),
 	overTls(
